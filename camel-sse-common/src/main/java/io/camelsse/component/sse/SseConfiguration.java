@@ -1,0 +1,58 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.camelsse.component.sse.support.SseCommonConfiguration;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+
+/**
+ * Options of the generic {@code sse} endpoint.
+ */
+@UriParams
+public class SseConfiguration extends SseCommonConfiguration {
+
+    @UriPath(description = "The http or https URL of the event stream. Query parameters that are not options of this"
+                           + " endpoint stay part of the URL.")
+    @Metadata(required = true)
+    private String url;
+
+    @UriParam(label = "consumer",
+              description = "The last event ID to resume after on the first connection, sent as Last-Event-ID.")
+    private String lastEventId;
+
+    @UriParam(label = "consumer", prefix = "header.", multiValue = true,
+              description = "Request headers sent on every connection, as header.<Name>=<value>.")
+    private Map<String, Object> headers = new LinkedHashMap<>();
+
+    public String getUrl() {
+        return url;
+    }
+
+    public void setUrl(String url) {
+        this.url = url;
+    }
+
+    public String getLastEventId() {
+        return lastEventId;
+    }
+
+    public void setLastEventId(String lastEventId) {
+        this.lastEventId = lastEventId;
+    }
+
+    public Map<String, Object> getHeaders() {
+        return headers;
+    }
+
+    public void setHeaders(Map<String, Object> headers) {
+        this.headers = headers;
+    }
+}

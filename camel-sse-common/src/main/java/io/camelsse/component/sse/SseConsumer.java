@@ -1,0 +1,54 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse;
+
+import io.camelsse.component.sse.connection.StreamRequest;
+import io.camelsse.component.sse.event.ServerSentEvent;
+import io.camelsse.component.sse.support.SseCommonConfiguration;
+import io.camelsse.component.sse.support.SseConsumerSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+
+/**
+ * Routes each event of an {@code sse} endpoint's stream, its data as a String body.
+ */
+public class SseConsumer extends SseConsumerSupport {
+
+    public SseConsumer(SseEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public SseEndpoint getEndpoint() {
+        return (SseEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected SseCommonConfiguration streamOptions() {
+        return getEndpoint().getConfiguration();
+    }
+
+    @Override
+    protected StreamRequest createStreamRequest() {
+        return getEndpoint().createStreamRequest();
+    }
+
+    @Override
+    protected String initialLastEventId() {
+        String id = getEndpoint().getConfiguration().getLastEventId();
+        return id == null ? "" : id;
+    }
+
+    @Override
+    protected String healthCheckPrefix() {
+        return "sse-consumer";
+    }
+
+    @Override
+    protected boolean populateExchange(ServerSentEvent event, Exchange exchange) {
+        exchange.getMessage().setBody(event.data());
+        return true;
+    }
+}

@@ -1,0 +1,500 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse.connection;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import io.camelsse.component.sse.event.ServerSentEvent;
+import io.camelsse.component.sse.parser.EventTooLargeException;
+import io.camelsse.component.sse.reconnect.ReconnectPolicy;
+import io.camelsse.component.sse.reconnect.RetryAfter;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One logical event stream, across as many connections as it takes: connects, reads, and after a drop reconnects with
+ * backoff and the last event ID, until stopped, closed, or failed for good.
+ * <p>
+ * Holds no thread of its own. Requests run on the HTTP client, events on the threads that deliver the body, and
+ * delays and read timeouts on a shared scheduler.
+ */
+public final class SseStream {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
+    private static final int MAX_REDIRECTS = 10;
+
+    private final StreamRequest request;
+    private final StreamSettings settings;
+    private final boolean allowPlainHttp;
+    private final HttpClient client;
+    private final ScheduledExecutorService scheduler;
+    private final StreamHandler handler;
+    private final ReconnectPolicy policy;
+    private final Clock clock;
+    private final String displayUri;
+
+    // guarded by this
+    private StreamState state = StreamState.NEW;
+    private Attempt current;
+    private ScheduledFuture<?> pendingReconnect;
+    private boolean nextAttemptIsReconnect;
+    private long reconnectCount;
+    private Instant lastConnected;
+    private Throwable lastFailure;
+    private int lastFailureStatus;
+
+    private volatile String lastEventId;
+
+    public SseStream(StreamRequest request, StreamSettings settings, boolean allowPlainHttp, String initialLastEventId,
+                     HttpClient client, ScheduledExecutorService scheduler, StreamHandler handler,
+                     ReconnectPolicy policy, Clock clock) {
+        this.request = Objects.requireNonNull(request, "request");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.allowPlainHttp = allowPlainHttp;
+        this.client = Objects.requireNonNull(client, "client");
+        this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.policy = Objects.requireNonNull(policy, "policy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.lastEventId = initialLastEventId == null ? "" : initialLastEventId;
+        this.displayUri = URISupport.sanitizeUri(request.uri().toString());
+        PlainHttpGuard.check(request.uri(), allowPlainHttp);
+        HeaderValues.requireNoControlCharacters("lastEventId", lastEventId);
+        // fail now, not on the first connect, if a configured header is one the HTTP client refuses
+        buildRequest(request.uri(), "");
+    }
+
+    /** Opens the first connection; returns at once. */
+    public void start() {
+        synchronized (this) {
+            if (state != StreamState.NEW) {
+                throw new IllegalStateException("A stream starts once; it is " + state);
+            }
+            state = StreamState.CONNECTING;
+        }
+        connect(request.uri(), 0);
+    }
+
+    /** Closes the connection at once and cancels any pending reconnect. The event in flight finishes. */
+    public void stop() {
+        end(StreamState.STOPPED);
+    }
+
+    /** Ends the stream for good because its owner has what it wanted; no reconnect follows. */
+    public void close() {
+        end(StreamState.CLOSED);
+    }
+
+    public synchronized StreamStatus status() {
+        Throwable failure = state == StreamState.FAILED || state == StreamState.RECONNECTING
+                || state == StreamState.CONNECTING ? lastFailure : null;
+        return new StreamStatus(state, lastEventId, reconnectCount, lastConnected, failure,
+                failure == null ? 0 : lastFailureStatus);
+    }
+
+    public String lastEventId() {
+        return lastEventId;
+    }
+
+    /** The stream URL with any secret query parameter masked, fit for logs and messages. */
+    public String displayUri() {
+        return displayUri;
+    }
+
+    private void connect(URI target, int redirects) {
+        Attempt attempt;
+        synchronized (this) {
+            if (isOver()) {
+                return;
+            }
+            state = StreamState.CONNECTING;
+            attempt = new Attempt(target, redirects, nextAttemptIsReconnect);
+            current = attempt;
+        }
+        HttpRequest httpRequest;
+        try {
+            httpRequest = buildRequest(target, lastEventId);
+        } catch (IllegalArgumentException refused) {
+            permanentFailure(new SseStreamException("Cannot build the request to " + displayUri, refused));
+            return;
+        }
+        LOG.debug("Connecting to {}", displayUri);
+        CompletableFuture<HttpResponse<String>> response
+                = client.sendAsync(httpRequest, info -> bodySubscriberFor(attempt, info));
+        attempt.response = response;
+        response.whenComplete((r, error) -> onResponse(attempt, r, error));
+        synchronized (this) {
+            if (current != attempt || isOver()) {
+                response.cancel(true);
+            }
+        }
+    }
+
+    private HttpRequest buildRequest(URI target, String eventId) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(target).GET();
+        if ("http".equalsIgnoreCase(target.getScheme())) {
+            // no h2c upgrade dance on plain connections: HTTP/2 comes through TLS negotiation only
+            builder.version(HttpClient.Version.HTTP_1_1);
+        }
+        boolean sameOrigin = sameOrigin(request.uri(), target);
+        request.headers().forEach((name, values) -> {
+            if (sameOrigin || !request.isCredential(name)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        builder.setHeader("Accept", "text/event-stream");
+        builder.setHeader("Cache-Control", "no-cache");
+        if (!eventId.isEmpty()) {
+            if (HeaderValues.hasNoControlCharacters(eventId)) {
+                builder.setHeader("Last-Event-ID", HeaderValues.utf8OnTheWire(eventId));
+            } else {
+                LOG.warn("Not sending Last-Event-ID to {}: the server's event ID holds control characters", displayUri);
+            }
+        }
+        if (!settings.readTimeout().isZero()) {
+            // bounds the wait for the response head; the body has its own watchdog
+            builder.timeout(settings.readTimeout());
+        }
+        return builder.build();
+    }
+
+    private HttpResponse.BodySubscriber<String> bodySubscriberFor(Attempt attempt, HttpResponse.ResponseInfo info) {
+        if (ResponseKind.of(info.statusCode(), info.headers()) != ResponseKind.EVENT_STREAM) {
+            return new BoundedBodySubscriber();
+        }
+        EventStreamSubscriber subscriber = new EventStreamSubscriber(lastEventId, settings.maxEventSize(),
+                new IdTrackingHandler(), this::onServerRetry, (s, error) -> onStreamEnded(attempt, error));
+        attempt.subscriber = subscriber;
+        if (!markConnected(attempt)) {
+            subscriber.cancel();
+        }
+        return HttpResponse.BodySubscribers.fromSubscriber(subscriber, s -> "");
+    }
+
+    private boolean markConnected(Attempt attempt) {
+        synchronized (this) {
+            if (current != attempt || isOver()) {
+                return false;
+            }
+            state = StreamState.CONNECTED;
+            lastConnected = clock.instant();
+            attempt.connectedNanos = System.nanoTime();
+            lastFailure = null;
+            lastFailureStatus = 0;
+            policy.connected();
+            if (!settings.readTimeout().isZero()) {
+                scheduleReadTimeoutCheck(attempt, settings.readTimeout().toNanos());
+            }
+        }
+        if (attempt.reconnect) {
+            LOG.info("Reconnected to {} (last event ID '{}')", displayUri, lastEventId);
+        } else {
+            LOG.debug("Connected to {}", displayUri);
+        }
+        return true;
+    }
+
+    private void onResponse(Attempt attempt, HttpResponse<String> response, Throwable error) {
+        if (attempt.subscriber != null || isStale(attempt)) {
+            // an event stream reports its own end, through its subscriber
+            return;
+        }
+        if (error != null) {
+            Throwable cause = unwrap(error);
+            transientFailure(attempt, cause, null, describe(cause));
+            return;
+        }
+        int status = response.statusCode();
+        switch (ResponseKind.of(status, response.headers())) {
+            case END_OF_STREAM -> {
+                LOG.info("{} answered 204 No Content: the stream is over, no reconnect", displayUri);
+                end(StreamState.CLOSED);
+            }
+            case REDIRECT -> redirect(attempt, response);
+            case TRANSIENT -> transientFailure(attempt, httpFailure(response), retryAfter(response.headers()),
+                    "HTTP " + status);
+            default -> permanentFailure(httpFailure(response));
+        }
+    }
+
+    private void redirect(Attempt attempt, HttpResponse<String> response) {
+        String location = response.headers().firstValue("Location").map(String::trim).orElse("");
+        if (location.isEmpty()) {
+            permanentFailure(httpFailure(response));
+            return;
+        }
+        URI target;
+        try {
+            target = attempt.uri.resolve(location);
+            if (attempt.redirects >= MAX_REDIRECTS) {
+                throw new IllegalArgumentException("more than " + MAX_REDIRECTS + " redirects in a row");
+            }
+            if ("https".equalsIgnoreCase(attempt.uri.getScheme()) && "http".equalsIgnoreCase(target.getScheme())) {
+                throw new IllegalArgumentException("a redirect from https to http is never followed");
+            }
+            PlainHttpGuard.check(target, allowPlainHttp);
+        } catch (IllegalArgumentException unusable) {
+            permanentFailure(new SseStreamException(
+                    "Cannot follow the redirect from " + displayUri + ": " + unusable.getMessage(),
+                    httpFailure(response)));
+            return;
+        }
+        LOG.debug("{} redirects ({}) to {}", displayUri, response.statusCode(),
+                URISupport.sanitizeUri(target.toString()));
+        connect(target, attempt.redirects + 1);
+    }
+
+    private void onStreamEnded(Attempt attempt, Throwable error) {
+        synchronized (this) {
+            if (current != attempt || isOver()) {
+                return;
+            }
+            cancel(attempt.readTimeoutCheck);
+            // the parser's ID also moves on blocks that carry an id but no data
+            lastEventId = attempt.subscriber.lastEventId();
+            if (System.nanoTime() - attempt.connectedNanos >= StreamSettings.STABLE_AFTER.toNanos()) {
+                policy.connectionStable();
+            }
+            if (error != null) {
+                lastFailure = error;
+                lastFailureStatus = 0;
+            }
+        }
+        if (error instanceof EventTooLargeException) {
+            handler.onRecoverableError(new SseStreamException(
+                    "Dropped an event from " + displayUri + ": " + error.getMessage(), error));
+        }
+        scheduleReconnect(null, error == null ? "the server ended the stream" : describe(unwrap(error)));
+    }
+
+    private void transientFailure(Attempt attempt, Throwable cause, Duration retryAfter, String reason) {
+        Exception giveUp = null;
+        synchronized (this) {
+            if (current != attempt || isOver()) {
+                return;
+            }
+            lastFailure = cause;
+            lastFailureStatus = cause instanceof HttpOperationFailedException http ? http.getStatusCode() : 0;
+            if (!policy.attemptFailed(attempt.reconnect)) {
+                giveUp = cause instanceof HttpOperationFailedException http ? http
+                        : new SseStreamException("Gave up on " + displayUri + " after "
+                                                 + settings.maxReconnectAttempts()
+                                                 + " failed reconnect attempts in a row: " + reason, cause);
+            }
+        }
+        if (giveUp != null) {
+            permanentFailure(giveUp);
+        } else {
+            scheduleReconnect(retryAfter, reason);
+        }
+    }
+
+    private void scheduleReconnect(Duration retryAfter, String reason) {
+        Duration delay;
+        synchronized (this) {
+            if (isOver()) {
+                return;
+            }
+            delay = policy.nextDelay(retryAfter);
+            state = StreamState.RECONNECTING;
+            nextAttemptIsReconnect = true;
+            reconnectCount++;
+            try {
+                pendingReconnect = scheduler.schedule(() -> connect(request.uri(), 0), delay.toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException shuttingDown) {
+                state = StreamState.STOPPED;
+                return;
+            }
+        }
+        LOG.warn("{}: {}; reconnecting in {} ms", displayUri, reason, delay.toMillis());
+    }
+
+    private void permanentFailure(Exception failure) {
+        synchronized (this) {
+            if (isOver()) {
+                return;
+            }
+            state = StreamState.FAILED;
+            lastFailure = failure;
+            lastFailureStatus = failure instanceof HttpOperationFailedException http ? http.getStatusCode() : 0;
+            cancel(pendingReconnect);
+            cancelAttempt(current);
+        }
+        handler.onPermanentFailure(failure);
+    }
+
+    private void end(StreamState finalState) {
+        synchronized (this) {
+            if (isOver()) {
+                return;
+            }
+            state = finalState;
+            cancel(pendingReconnect);
+            cancelAttempt(current);
+        }
+    }
+
+    private void onServerRetry(long millis) {
+        synchronized (this) {
+            policy.serverRetry(millis);
+        }
+    }
+
+    private void scheduleReadTimeoutCheck(Attempt attempt, long delayNanos) {
+        try {
+            attempt.readTimeoutCheck = scheduler.schedule(() -> checkReadTimeout(attempt), delayNanos,
+                    TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException shuttingDown) {
+            // the component is stopping and takes this stream down with it
+        }
+    }
+
+    private void checkReadTimeout(Attempt attempt) {
+        EventStreamSubscriber subscriber = attempt.subscriber;
+        long timeout = settings.readTimeout().toNanos();
+        synchronized (this) {
+            if (current != attempt || isOver() || subscriber == null) {
+                return;
+            }
+            long idle = System.nanoTime() - subscriber.lastActivityNanos();
+            // time the route spends on an event is not the server's silence
+            if (!subscriber.isAwaitingData() || idle < timeout) {
+                scheduleReadTimeoutCheck(attempt, subscriber.isAwaitingData() ? timeout - idle : timeout);
+                return;
+            }
+        }
+        subscriber.abort(new HttpTimeoutException(
+                "no data, not even a comment, for " + settings.readTimeout().toMillis() + " ms"));
+    }
+
+    private boolean isStale(Attempt attempt) {
+        synchronized (this) {
+            return current != attempt || isOver();
+        }
+    }
+
+    private boolean isOver() {
+        return state == StreamState.STOPPED || state == StreamState.CLOSED || state == StreamState.FAILED;
+    }
+
+    private static void cancelAttempt(Attempt attempt) {
+        if (attempt == null) {
+            return;
+        }
+        cancel(attempt.readTimeoutCheck);
+        if (attempt.subscriber != null) {
+            attempt.subscriber.cancel();
+        }
+        if (attempt.response != null) {
+            attempt.response.cancel(true);
+        }
+    }
+
+    private static void cancel(ScheduledFuture<?> task) {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private HttpOperationFailedException httpFailure(HttpResponse<String> response) {
+        int status = response.statusCode();
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        String location = response.headers().firstValue("Location").orElse(null);
+        return new HttpOperationFailedException(displayUri, status, ResponseKind.reasonPhrase(status), location,
+                headers, response.body());
+    }
+
+    private Duration retryAfter(HttpHeaders headers) {
+        return RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock).orElse(null);
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
+                && Objects.equals(lower(a.getHost()), lower(b.getHost()))
+                && effectivePort(a) == effectivePort(b);
+    }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+
+    private static int effectivePort(URI uri) {
+        if (uri.getPort() != -1) {
+            return uri.getPort();
+        }
+        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static String describe(Throwable error) {
+        String message = error.getMessage();
+        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
+    }
+
+    /** Keeps the ID of the event being delivered, so health checks and restarts see where the route is. */
+    private final class IdTrackingHandler implements StreamHandler {
+        @Override
+        public boolean deliver(ServerSentEvent event, Runnable whenDoneAsync) {
+            lastEventId = event.lastEventId();
+            return handler.deliver(event, whenDoneAsync);
+        }
+
+        @Override
+        public void onPermanentFailure(Exception failure) {
+            handler.onPermanentFailure(failure);
+        }
+
+        @Override
+        public void onRecoverableError(Exception error) {
+            handler.onRecoverableError(error);
+        }
+    }
+
+    private static final class Attempt {
+        final URI uri;
+        final int redirects;
+        final boolean reconnect;
+        volatile CompletableFuture<HttpResponse<String>> response;
+        volatile EventStreamSubscriber subscriber;
+        volatile ScheduledFuture<?> readTimeoutCheck;
+        long connectedNanos;
+
+        Attempt(URI uri, int redirects, boolean reconnect) {
+            this.uri = uri;
+            this.redirects = redirects;
+            this.reconnect = reconnect;
+        }
+    }
+}

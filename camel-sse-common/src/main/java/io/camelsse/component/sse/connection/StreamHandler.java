@@ -1,0 +1,27 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse.connection;
+
+import io.camelsse.component.sse.event.ServerSentEvent;
+
+/**
+ * The owner of a stream: receives its events one at a time and hears of its failures.
+ */
+public interface StreamHandler {
+
+    /**
+     * Hands one event on. The stream delivers nothing else, and reads no further, until this one is done.
+     *
+     * @param  whenDoneAsync to run when processing finishes, but only if this method returned false
+     * @return               true when the event was processed completely before returning
+     */
+    boolean deliver(ServerSentEvent event, Runnable whenDoneAsync);
+
+    /** The stream gave up for good. Called once. */
+    void onPermanentFailure(Exception failure);
+
+    /** An error the user should hear of although the stream carries on, such as an event over the size limit. */
+    void onRecoverableError(Exception error);
+}

@@ -1,0 +1,88 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse.connection;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * What to ask for: the stream URL and the headers to send on every connection. {@code Accept}, {@code Cache-Control}
+ * and {@code Last-Event-ID} are added by the stream itself.
+ * <p>
+ * Header names listed as credentials are sent only to the origin of {@link #uri()}, never across a redirect to
+ * another origin, and their values never appear in {@link #toString()}.
+ */
+public final class StreamRequest {
+
+    private final URI uri;
+    private final Map<String, List<String>> headers;
+    private final Set<String> credentialHeaders;
+
+    private StreamRequest(URI uri, Map<String, List<String>> headers, Set<String> credentialHeaders) {
+        this.uri = uri;
+        this.headers = headers;
+        this.credentialHeaders = credentialHeaders;
+    }
+
+    public static Builder to(URI uri) {
+        return new Builder(uri);
+    }
+
+    public URI uri() {
+        return uri;
+    }
+
+    public Map<String, List<String>> headers() {
+        return headers;
+    }
+
+    public boolean isCredential(String headerName) {
+        return credentialHeaders.contains(headerName.toLowerCase(Locale.ROOT));
+    }
+
+    @Override
+    public String toString() {
+        return "StreamRequest[" + uri + ", headers=" + headers.keySet() + "]";
+    }
+
+    public static final class Builder {
+        private final URI uri;
+        private final Map<String, List<String>> headers = new LinkedHashMap<>();
+        private final Set<String> credentialHeaders = new TreeSet<>();
+
+        private Builder(URI uri) {
+            this.uri = Objects.requireNonNull(uri, "uri");
+        }
+
+        /** Adds a header value, after checking the name is a token and the value has no control characters. */
+        public Builder header(String name, String value) {
+            HeaderValues.requireToken("Header name", name);
+            HeaderValues.requireNoControlCharacters("Header " + name, Objects.requireNonNull(value, name));
+            headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            return this;
+        }
+
+        /** Adds a header whose value is a secret: masked everywhere and kept to the stream's own origin. */
+        public Builder credential(String name, String value) {
+            header(name, value);
+            credentialHeaders.add(name.toLowerCase(Locale.ROOT));
+            return this;
+        }
+
+        public StreamRequest build() {
+            Map<String, List<String>> copy = new LinkedHashMap<>();
+            headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+            return new StreamRequest(uri, Collections.unmodifiableMap(copy), Set.copyOf(credentialHeaders));
+        }
+    }
+}

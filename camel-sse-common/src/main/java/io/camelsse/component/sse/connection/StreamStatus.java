@@ -1,0 +1,26 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse.connection;
+
+import java.time.Instant;
+
+/**
+ * A consistent snapshot of a stream, for health checks and monitoring. Holds no secret.
+ *
+ * @param state          where the stream is
+ * @param lastEventId    the last event ID in force; empty when none
+ * @param reconnectCount connection attempts made after the first one
+ * @param lastConnected  when a stream was last established, or null
+ * @param failure        the permanent failure when {@code state} is FAILED, otherwise the last transient error, or null
+ * @param httpStatus     the HTTP status of {@code failure} when it had one, otherwise 0
+ */
+public record StreamStatus(
+        StreamState state,
+        String lastEventId,
+        long reconnectCount,
+        Instant lastConnected,
+        Throwable failure,
+        int httpStatus) {
+}

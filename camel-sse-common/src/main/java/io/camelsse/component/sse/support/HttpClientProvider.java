@@ -1,0 +1,83 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse.support;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+
+import javax.net.ssl.SSLContext;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.ObjectHelper;
+
+/**
+ * Hands out HTTP clients shared by every stream of a component that needs the same connect timeout and TLS settings.
+ * Sharing is what keeps idle streams cheap: one client has one selector thread however many streams it carries.
+ */
+final class HttpClientProvider {
+
+    private final CamelContext camelContext;
+    private final ExecutorService executor;
+    private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
+
+    HttpClientProvider(CamelContext camelContext, ExecutorService executor) {
+        this.camelContext = camelContext;
+        this.executor = executor;
+    }
+
+    HttpClient clientFor(Duration connectTimeout, SSLContextParameters sslContextParameters) {
+        return clients.computeIfAbsent(new Key(connectTimeout, sslContextParameters), this::create);
+    }
+
+    private HttpClient create(Key key) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(key.connectTimeout())
+                // redirects are followed by the stream itself, which refuses unsafe ones and keeps credentials home
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor);
+        if (key.sslContextParameters() != null) {
+            try {
+                SSLContext sslContext = key.sslContextParameters().createSSLContext(camelContext);
+                builder.sslContext(sslContext);
+            } catch (Exception e) {
+                throw ObjectHelper.wrapRuntimeCamelException(e);
+            }
+        }
+        return builder.build();
+    }
+
+    /** Lets go of every client. Their selector threads end once the clients are unreachable. */
+    void close() {
+        for (HttpClient client : clients.values()) {
+            if (client instanceof AutoCloseable closeable) {
+                // Java 21 and later: shut the client down at once instead of waiting for the collector
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // closing is best effort; the client is dropped either way
+                }
+            }
+        }
+        clients.clear();
+    }
+
+    private record Key(Duration connectTimeout, SSLContextParameters sslContextParameters) {
+        @Override
+        public boolean equals(Object o) {
+            // TLS settings are compared by identity: two equal-looking beans may still load different key stores
+            return o instanceof Key other && connectTimeout.equals(other.connectTimeout)
+                    && sslContextParameters == other.sslContextParameters;
+        }
+
+        @Override
+        public int hashCode() {
+            return connectTimeout.hashCode() * 31 + System.identityHashCode(sslContextParameters);
+        }
+    }
+}
