@@ -1,0 +1,42 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse.parser;
+
+/**
+ * Finds the bytes that structure an event stream. All of them (CR, LF, colon) are ASCII, and an
+ * ASCII byte never occurs inside a UTF-8 multi-byte sequence, so the search runs on raw bytes
+ * and leaves decoding for later.
+ */
+final class LineScanner {
+
+    static final byte CR = '\r';
+    static final byte LF = '\n';
+    static final byte COLON = ':';
+
+    private LineScanner() {
+    }
+
+    /** Index of the first CR or LF in {@code [from, to)}, or {@code to}. */
+    static int lineEnd(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == LF || b == CR) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** Index of the first colon, CR or LF in {@code [from, to)}, or {@code to}. */
+    static int fieldNameEnd(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b == COLON || b == LF || b == CR) {
+                return i;
+            }
+        }
+        return to;
+    }
+}
