@@ -4,8 +4,6 @@
  */
 package io.camelsse.component.sse.connection;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * Checks of values that go into request headers and paths, so a value taken from configuration or from a server can
  * never split a request or smuggle a header.
@@ -55,10 +53,16 @@ public final class HeaderValues {
     }
 
     /**
-     * The form in which a Unicode value is handed to the JDK client so that its UTF-8 bytes reach the wire unchanged:
-     * the client writes each char of a header value as one ISO-8859-1 byte.
+     * True when the JDK client can send the value as it is. It writes HTTP/1.1 header values as US-ASCII and turns
+     * every other character into '?', so a value outside printable ASCII would arrive corrupted.
      */
-    public static String utf8OnTheWire(String value) {
-        return new String(value.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    public static boolean isSendableAsIs(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -67,6 +67,7 @@ public final class SseStream {
     private int lastFailureStatus;
 
     private volatile String lastEventId;
+    private volatile boolean warnedUnsendableId;
 
     public SseStream(StreamRequest request, StreamSettings settings, boolean allowPlainHttp, String initialLastEventId,
                      HttpClient client, ScheduledExecutorService scheduler, StreamHandler handler,
@@ -145,7 +146,7 @@ public final class SseStream {
         CompletableFuture<HttpResponse<String>> response
                 = client.sendAsync(httpRequest, info -> bodySubscriberFor(attempt, info));
         attempt.response = response;
-        response.whenComplete((r, error) -> onResponse(attempt, r, error));
+        response.whenComplete((r, error) -> guarded(() -> onResponse(attempt, r, error)));
         synchronized (this) {
             if (current != attempt || isOver()) {
                 response.cancel(true);
@@ -168,10 +169,13 @@ public final class SseStream {
         builder.setHeader("Accept", "text/event-stream");
         builder.setHeader("Cache-Control", "no-cache");
         if (!eventId.isEmpty()) {
-            if (HeaderValues.hasNoControlCharacters(eventId)) {
-                builder.setHeader("Last-Event-ID", HeaderValues.utf8OnTheWire(eventId));
-            } else {
-                LOG.warn("Not sending Last-Event-ID to {}: the server's event ID holds control characters", displayUri);
+            if (HeaderValues.isSendableAsIs(eventId)) {
+                builder.setHeader("Last-Event-ID", eventId);
+            } else if (!warnedUnsendableId) {
+                // a corrupted ID could resume at the wrong place; no ID at all is the honest request
+                warnedUnsendableId = true;
+                LOG.warn("Not sending Last-Event-ID to {}: the event ID is not printable ASCII, which the JDK HTTP"
+                         + " client cannot send unchanged", displayUri);
             }
         }
         if (!settings.readTimeout().isZero()) {
@@ -323,7 +327,7 @@ public final class SseStream {
             nextAttemptIsReconnect = true;
             reconnectCount++;
             try {
-                pendingReconnect = scheduler.schedule(() -> connect(request.uri(), 0), delay.toMillis(),
+                pendingReconnect = scheduler.schedule(() -> guarded(() -> connect(request.uri(), 0)), delay.toMillis(),
                         TimeUnit.MILLISECONDS);
             } catch (RejectedExecutionException shuttingDown) {
                 state = StreamState.STOPPED;
@@ -366,7 +370,7 @@ public final class SseStream {
 
     private void scheduleReadTimeoutCheck(Attempt attempt, long delayNanos) {
         try {
-            attempt.readTimeoutCheck = scheduler.schedule(() -> checkReadTimeout(attempt), delayNanos,
+            attempt.readTimeoutCheck = scheduler.schedule(() -> guarded(() -> checkReadTimeout(attempt)), delayNanos,
                     TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException shuttingDown) {
             // the component is stopping and takes this stream down with it
@@ -389,6 +393,16 @@ public final class SseStream {
         }
         subscriber.abort(new HttpTimeoutException(
                 "no data, not even a comment, for " + settings.readTimeout().toMillis() + " ms"));
+    }
+
+    /** Callbacks of futures and schedulers swallow exceptions; a bug must end the stream loudly instead. */
+    private void guarded(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException | Error bug) {
+            LOG.error("Unexpected failure in the stream from {}", displayUri, bug);
+            permanentFailure(new SseStreamException("Unexpected failure in the stream from " + displayUri, bug));
+        }
     }
 
     private boolean isStale(Attempt attempt) {

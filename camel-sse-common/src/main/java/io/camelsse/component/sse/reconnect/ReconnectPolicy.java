@@ -67,7 +67,7 @@ public final class ReconnectPolicy {
         if (wasReconnect) {
             failedAttemptsInARow++;
         }
-        return maxReconnectAttempts == 0 || failedAttemptsInARow <= maxReconnectAttempts;
+        return maxReconnectAttempts == 0 || failedAttemptsInARow < maxReconnectAttempts;
     }
 
     /**

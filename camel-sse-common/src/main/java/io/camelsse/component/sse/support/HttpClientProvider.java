@@ -14,7 +14,7 @@ import javax.net.ssl.SSLContext;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.util.ObjectHelper;
+import org.apache.camel.RuntimeCamelException;
 
 /**
  * Hands out HTTP clients shared by every stream of a component that needs the same connect timeout and TLS settings.
@@ -46,7 +46,7 @@ final class HttpClientProvider {
                 SSLContext sslContext = key.sslContextParameters().createSSLContext(camelContext);
                 builder.sslContext(sslContext);
             } catch (Exception e) {
-                throw ObjectHelper.wrapRuntimeCamelException(e);
+                throw RuntimeCamelException.wrapRuntimeCamelException(e);
             }
         }
         return builder.build();

@@ -22,6 +22,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
+import org.apache.camel.util.URISupport;
 
 /**
  * Base of the SSE consumers: runs one {@link SseStream} and turns each of its events into one exchange, routed
@@ -160,6 +161,16 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
         getExceptionHandler().handleException("The stream from " + streamDisplayUri()
                                               + " failed for good; no further requests until the route is restarted",
                 failure);
+    }
+
+    /** Camel's own sanitizer masks options such as apiKey; request header values are masked here as well. */
+    @Override
+    public String toString() {
+        return getClass().getSimpleName() + "[" + maskedEndpointUri(getEndpoint().getEndpointUri()) + "]";
+    }
+
+    static String maskedEndpointUri(String uri) {
+        return URISupport.sanitizeUri(uri).replaceAll("(header\\.[^=&]+=)[^&]*", "$1xxxxxx");
     }
 
     @Override
