@@ -4,7 +4,6 @@
  */
 package io.camelsse.component.sse.parser;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -93,9 +92,9 @@ final class ByteBuilder {
         return Arrays.copyOf(bytes, size);
     }
 
-    /** Decodes {@code [0, length)}; malformed input becomes U+FFFD per maximal subpart. */
+    /** Decodes {@code [0, length)} as UTF-8, see {@link Utf8}. */
     String decode(int length) {
-        return length == 0 ? "" : new String(bytes, 0, length, StandardCharsets.UTF_8);
+        return Utf8.decode(bytes, 0, length);
     }
 
     private void ensureCapacity(int needed) {

@@ -4,8 +4,6 @@
  */
 package io.camelsse.component.sse.parser;
 
-import java.nio.charset.StandardCharsets;
-
 import io.camelsse.component.sse.event.ServerSentEvent;
 
 /**
@@ -74,7 +72,7 @@ final class EventAssembler {
         if (from == to) {
             dispatch();
         } else if (colon == from) {
-            listener.onComment(decode(line, from + 1, to));
+            listener.onComment(Utf8.decode(line, from + 1, to));
         } else if (colon < 0) {
             field(line, from, to, to, to);
         } else {
@@ -126,7 +124,7 @@ final class EventAssembler {
             }
             case 2 -> {
                 if (line[from] == 'i' && line[from + 1] == 'd' && indexOf(line, valueFrom, to, NUL) < 0) {
-                    idBuffer = decode(line, valueFrom, to);
+                    idBuffer = Utf8.decode(line, valueFrom, to);
                 }
             }
             default -> {
@@ -185,9 +183,5 @@ final class EventAssembler {
             }
         }
         return -1;
-    }
-
-    private static String decode(byte[] bytes, int from, int to) {
-        return from == to ? "" : new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 }
