@@ -1,0 +1,163 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.simulator;
+
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.buffer.Buffer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The streams of one event loop. Its lists are only touched on that event loop. AidenID events published
+ * from any thread are queued here and written by one task; events that queue up while the loop is busy
+ * are written to each stream in one write.
+ */
+final class Hub {
+
+    private static final int MAX_BATCH_EVENTS = 1024;
+    private static final int MAX_BATCH_BYTES = 256 * 1024;
+
+    final SseSimulator sim;
+    final Context ctx;
+    private final ArrayList<SseStream> all = new ArrayList<>();
+    private final ArrayList<SseStream> aiden = new ArrayList<>();
+    private final ConcurrentLinkedQueue<AidenIdEvents.Logged> pending = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainScheduled = new AtomicBoolean();
+    private final Handler<Void> drainTask = v -> drain();
+    private long keepAliveTimer = -1;
+
+    Hub(SseSimulator sim, Context ctx) {
+        this.sim = sim;
+        this.ctx = ctx;
+    }
+
+    void add(SseStream s) {
+        s.allIndex = all.size();
+        all.add(s);
+        if (s.vendor == Vendor.AIDENID) {
+            s.aidenIndex = aiden.size();
+            aiden.add(s);
+        }
+    }
+
+    void remove(SseStream s) {
+        if (s.allIndex >= 0) {
+            swapRemove(all, s.allIndex, true);
+            s.allIndex = -1;
+        }
+        if (s.aidenIndex >= 0) {
+            swapRemove(aiden, s.aidenIndex, false);
+            s.aidenIndex = -1;
+        }
+    }
+
+    private static void swapRemove(ArrayList<SseStream> list, int index, boolean allList) {
+        int last = list.size() - 1;
+        SseStream moved = list.remove(last);
+        if (index != last) {
+            list.set(index, moved);
+            if (allList) {
+                moved.allIndex = index;
+            } else {
+                moved.aidenIndex = index;
+            }
+        }
+    }
+
+    /** From any thread, in publishing order (the caller holds the event log's lock). */
+    void enqueue(AidenIdEvents.Logged event) {
+        pending.add(event);
+        if (drainScheduled.compareAndSet(false, true)) {
+            ctx.runOnContext(drainTask);
+        }
+    }
+
+    private void drain() {
+        drainScheduled.set(false);
+        AidenIdEvents.Logged first = pending.poll();
+        if (first == null) {
+            return;
+        }
+        List<AidenIdEvents.Logged> batch = new ArrayList<>();
+        batch.add(first);
+        int bytes = first.bytes().length();
+        AidenIdEvents.Logged next;
+        while (batch.size() < MAX_BATCH_EVENTS && bytes < MAX_BATCH_BYTES && (next = pending.poll()) != null) {
+            batch.add(next);
+            bytes += next.bytes().length();
+        }
+        int n = batch.size();
+        Buffer combined;
+        if (n == 1) {
+            combined = first.bytes();
+        } else {
+            combined = Buffer.buffer(bytes);
+            for (AidenIdEvents.Logged e : batch) {
+                combined.appendBuffer(e.bytes());
+            }
+        }
+        long firstSeq = first.seq();
+        long lastSeq = batch.get(n - 1).seq();
+        long fastSent = 0;
+        // backwards: a stream that closes while being written swaps in one that is already done
+        for (int i = aiden.size() - 1; i >= 0; i--) {
+            if (i >= aiden.size()) {
+                continue;
+            }
+            SseStream s = aiden.get(i);
+            if (s.plan == null && s.lastSeq < firstSeq && !s.isClosed()) {
+                s.sendBatch(combined, n);
+                s.lastSeq = lastSeq;
+                fastSent += n;
+            } else {
+                for (AidenIdEvents.Logged e : batch) {
+                    if (e.seq() > s.lastSeq) {
+                        s.lastSeq = e.seq();
+                        s.sendEvent(e.bytes());
+                    }
+                }
+            }
+        }
+        sim.stats.eventsSent(fastSent);
+        if (!pending.isEmpty() && drainScheduled.compareAndSet(false, true)) {
+            ctx.runOnContext(drainTask);
+        }
+    }
+
+    /** (Re)starts the keep-alive timer; 0 turns keep-alives off. Runs on this hub's loop. */
+    void keepAlive(long intervalMillis) {
+        if (keepAliveTimer != -1) {
+            sim.vertx().cancelTimer(keepAliveTimer);
+            keepAliveTimer = -1;
+        }
+        if (intervalMillis > 0) {
+            keepAliveTimer = sim.vertx().setPeriodic(intervalMillis, intervalMillis, id -> {
+                for (int i = all.size() - 1; i >= 0; i--) {
+                    if (i < all.size()) {
+                        all.get(i).sendComment(SseFormat.KEEP_ALIVE);
+                    }
+                }
+            });
+        }
+    }
+
+    /** Drops every stream and forgets queued events. Runs on this hub's loop. */
+    void closeAll() {
+        pending.clear();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (i < all.size()) {
+                all.get(i).drop();
+            }
+        }
+    }
+
+    int openStreams() {
+        return all.size();
+    }
+}

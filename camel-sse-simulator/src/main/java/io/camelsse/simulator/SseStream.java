@@ -1,0 +1,334 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.simulator;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+
+/**
+ * One open event stream (one HTTP response). Every method runs on the event loop of its {@link Hub}.
+ * Without faults an event is a single write of its pre-encoded bytes; with faults it takes the slow path
+ * that counts events and misbehaves as planned.
+ */
+final class SseStream {
+
+    final SseSimulator sim;
+    final Hub hub;
+    final Vendor vendor;
+    final HttpServerRequest request;
+    final HttpServerResponse response;
+    final Faults.FaultPlan plan;
+
+    /** Predicate: the session and the version of its state last written. */
+    PredicateSession session;
+    long lastVersion = Long.MIN_VALUE;
+    /** AidenID: the sequence number of the last event written (or skipped as already seen). */
+    long lastSeq;
+
+    int allIndex = -1;
+    int aidenIndex = -1;
+
+    private long eventsWritten;
+    private boolean closed;
+    private boolean cleanedUp;
+
+    private boolean stalled;
+    private boolean stallDone;
+    private long stallTimer = -1;
+    private ArrayDeque<Buffer> held;
+    private boolean finishAfterStall;
+    private boolean malformedDone;
+    private boolean oversizeDone;
+    private ByteWriter byteWriter;
+    private Future<Void> lastWrite;
+
+    SseStream(SseSimulator sim, Hub hub, Vendor vendor, HttpServerRequest request, Faults.FaultPlan plan) {
+        this.sim = sim;
+        this.hub = hub;
+        this.vendor = vendor;
+        this.request = request;
+        this.response = request.response();
+        this.plan = plan;
+        if (plan != null && plan.oneByte) {
+            byteWriter = new ByteWriter();
+        }
+    }
+
+    /** Writes the response head and applies the faults due before the first event. */
+    void open() {
+        response.setStatusCode(200);
+        response.setChunked(true);
+        response.putHeader("Content-Type",
+                plan != null && plan.contentType != null ? plan.contentType : "text/event-stream");
+        response.putHeader("Cache-Control", "no-cache");
+        response.closeHandler(v -> cleanup());
+        response.exceptionHandler(t -> cleanup());
+        response.writeHead();
+        if (plan != null) {
+            afterEvents();
+        }
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    /** Predicate: writes a state of the session unless a newer one was written; ends the stream after a terminal one. */
+    void offerSnapshot(long version, Buffer data, boolean terminal) {
+        if (closed || version <= lastVersion) {
+            return;
+        }
+        lastVersion = version;
+        sendEvent(data);
+        if (terminal) {
+            finish();
+        }
+    }
+
+    /** Sends one event (its complete bytes, blank line included). */
+    void sendEvent(Buffer event) {
+        if (closed) {
+            return;
+        }
+        if (plan == null) {
+            response.write(event, null);
+            eventsWritten++;
+            sim.stats.eventsSent(1);
+            return;
+        }
+        if (stalled) {
+            held.addLast(event);
+            return;
+        }
+        if (plan.dropMidAt >= 0 && plan.dropMidAt == eventsWritten) {
+            writeHalf(event);
+            drop();
+            return;
+        }
+        if (plan.random != null && plan.random.nextDouble() < plan.dropProbability) {
+            if (plan.random.nextBoolean()) {
+                writeHalf(event);
+            }
+            drop();
+            return;
+        }
+        write(event);
+        eventsWritten++;
+        sim.stats.eventsSent(1);
+        afterEvents();
+    }
+
+    /** Fast path of the AidenID fan-out: several events in one write. Only for streams without faults. */
+    void sendBatch(Buffer events, int count) {
+        response.write(events, null);
+        eventsWritten += count;
+    }
+
+    /** A comment such as the keep-alive; not written while closed or stalled. */
+    void sendComment(Buffer comment) {
+        if (!closed && !stalled) {
+            write(comment);
+        }
+    }
+
+    /** Ends the response normally (the server closes the stream), after whatever is still held back. */
+    void finish() {
+        if (closed) {
+            return;
+        }
+        if (stalled) {
+            finishAfterStall = true;
+            return;
+        }
+        closed = true;
+        if (byteWriter != null) {
+            byteWriter.add((Runnable) () -> {
+                response.end();
+                cleanup();
+            });
+        } else {
+            response.end();
+            cleanup();
+        }
+    }
+
+    /** Closes the TCP connection once the bytes written so far are out: the client sees a dropped connection. */
+    void drop() {
+        if (cleanedUp) {
+            return;
+        }
+        closed = true;
+        Runnable close = () -> request.connection().close();
+        if (byteWriter != null) {
+            byteWriter.add(close);
+        } else if (lastWrite != null && !lastWrite.isComplete()) {
+            lastWrite.onComplete(ar -> close.run());
+        } else {
+            close.run();
+        }
+        cleanup();
+    }
+
+    private void afterEvents() {
+        long n = eventsWritten;
+        if (!malformedDone && plan.malformedAt == n) {
+            malformedDone = true;
+            write(malformedEvent());
+        }
+        if (!oversizeDone && plan.oversizeAt == n) {
+            oversizeDone = true;
+            write(oversizedEvent(plan.oversizeBytes));
+        }
+        if (plan.dropAfter == n) {
+            drop();
+            return;
+        }
+        if (!stallDone && plan.stallAfter == n) {
+            stallDone = true;
+            stalled = true;
+            held = new ArrayDeque<>();
+            stallTimer = sim.vertx().setTimer(plan.stallMillis, id -> hub.ctx.runOnContext(v -> endStall()));
+        }
+    }
+
+    private void endStall() {
+        stallTimer = -1;
+        if (!stalled) {
+            return;
+        }
+        stalled = false;
+        ArrayDeque<Buffer> backlog = held;
+        held = null;
+        while (!backlog.isEmpty() && !closed && !stalled) {
+            sendEvent(backlog.pollFirst());
+        }
+        if (stalled) {
+            // another stall began: keep what is left for after it
+            backlog.addAll(held);
+            held = backlog;
+            return;
+        }
+        if (finishAfterStall) {
+            finish();
+        }
+    }
+
+    private void write(Buffer b) {
+        if (byteWriter != null) {
+            byteWriter.add(b);
+        } else {
+            lastWrite = response.write(b);
+        }
+    }
+
+    private void writeHalf(Buffer event) {
+        int half = Math.max(1, event.length() / 2);
+        write(event.slice(0, Math.min(half, event.length())));
+    }
+
+    private Buffer malformedEvent() {
+        String data;
+        if (vendor == Vendor.PREDICATE) {
+            String id = session != null ? session.id() : "unknown";
+            data = "{\"sessionId\":\"" + id + "\",\"status\":";
+            return SseFormat.dataOnly(data);
+        }
+        data = "{\"identity_id\":\"ident_malformed\",\"type\":otp,";
+        return SseFormat.event("extraction.completed", null, -1, data);
+    }
+
+    private Buffer oversizedEvent(int bytes) {
+        // valid JSON whose text is exactly bytes + 1 long
+        String prefix = "{\"padding\":\"";
+        String suffix = "\"}";
+        int pad = Math.max(0, bytes + 1 - prefix.length() - suffix.length());
+        StringBuilder sb = new StringBuilder(bytes + 2).append(prefix);
+        for (int i = 0; i < pad; i++) {
+            sb.append('x');
+        }
+        sb.append(suffix);
+        if (vendor == Vendor.PREDICATE) {
+            return SseFormat.dataOnly(sb.toString());
+        }
+        return SseFormat.event("inbound.received", null, -1, sb.toString());
+    }
+
+    /** Unregisters the stream everywhere; safe to call more than once. */
+    void cleanup() {
+        if (cleanedUp) {
+            return;
+        }
+        cleanedUp = true;
+        closed = true;
+        if (stallTimer != -1) {
+            sim.vertx().cancelTimer(stallTimer);
+            stallTimer = -1;
+        }
+        hub.remove(this);
+        sim.stats.streamClosed(vendor);
+        if (session != null) {
+            session.detach(this);
+        }
+    }
+
+    /** Writes queued buffers one byte per HTTP chunk, each after the previous one is flushed. */
+    private final class ByteWriter {
+        private final ArrayDeque<Object> ops = new ArrayDeque<>();
+        private Buffer current;
+        private int pos;
+        private boolean busy;
+        private boolean failed;
+
+        void add(Object op) {
+            ops.addLast(op);
+            if (!busy) {
+                pump();
+            }
+        }
+
+        private void pump() {
+            while (!failed) {
+                if (current != null) {
+                    if (pos < current.length()) {
+                        busy = true;
+                        int p = pos++;
+                        response.write(current.slice(p, p + 1)).onComplete(ar -> {
+                            if (ar.failed()) {
+                                failed = true;
+                                cleanup();
+                            }
+                            hub.ctx.runOnContext(v -> {
+                                busy = false;
+                                pump();
+                            });
+                        });
+                        return;
+                    }
+                    current = null;
+                }
+                Object op = ops.pollFirst();
+                if (op == null) {
+                    busy = false;
+                    return;
+                }
+                if (op instanceof Buffer b) {
+                    current = b;
+                    pos = 0;
+                } else {
+                    ((Runnable) op).run();
+                }
+            }
+        }
+    }
+
+    static Buffer utf8(String s) {
+        return Buffer.buffer(s.getBytes(StandardCharsets.UTF_8));
+    }
+}

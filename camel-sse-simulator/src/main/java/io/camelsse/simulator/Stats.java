@@ -1,0 +1,129 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.simulator;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Live counters, reached through {@link SseSimulator#stats()}.
+ *
+ * <ul>
+ *   <li><b>connections</b>: requests to a vendor stream endpoint, whatever the answer (401, 429, an
+ *       injected 503 and a 200 stream all count): one per connect or reconnect attempt.</li>
+ *   <li><b>accepted streams</b>: those answered 200 and streamed.</li>
+ *   <li><b>open streams</b>: accepted streams not closed yet.</li>
+ *   <li><b>events sent</b>: events written to streams (keep-alives and injected events excluded).</li>
+ * </ul>
+ *
+ * All but the open streams go back to 0 on {@link SseSimulator#reset()}.
+ */
+public final class Stats {
+
+    private final Map<Vendor, AtomicLong> connections = new EnumMap<>(Vendor.class);
+    private final Map<Vendor, AtomicLong> accepted = new EnumMap<>(Vendor.class);
+    private final Map<Vendor, AtomicInteger> open = new EnumMap<>(Vendor.class);
+    private final LongAdder eventsSent = new LongAdder();
+
+    Stats() {
+        for (Vendor v : Vendor.values()) {
+            connections.put(v, new AtomicLong());
+            accepted.put(v, new AtomicLong());
+            open.put(v, new AtomicInteger());
+        }
+    }
+
+    /** Requests to either vendor's stream endpoint. */
+    public long connections() {
+        return connections(Vendor.PREDICATE) + connections(Vendor.AIDENID);
+    }
+
+    /** Requests to this vendor's stream endpoint. */
+    public long connections(Vendor vendor) {
+        return connections.get(vendor).get();
+    }
+
+    /** Streams answered 200, both vendors. */
+    public long acceptedStreams() {
+        return acceptedStreams(Vendor.PREDICATE) + acceptedStreams(Vendor.AIDENID);
+    }
+
+    /** Streams of this vendor answered 200. */
+    public long acceptedStreams(Vendor vendor) {
+        return accepted.get(vendor).get();
+    }
+
+    /** Streams open now, both vendors. */
+    public int openStreams() {
+        return openStreams(Vendor.PREDICATE) + openStreams(Vendor.AIDENID);
+    }
+
+    /** Streams of this vendor open now. */
+    public int openStreams(Vendor vendor) {
+        return open.get(vendor).get();
+    }
+
+    /** Events written to streams. */
+    public long eventsSent() {
+        return eventsSent.sum();
+    }
+
+    @Override
+    public String toString() {
+        return "Stats[connections=" + connections() + ", acceptedStreams=" + acceptedStreams() + ", openStreams="
+                + openStreams() + ", eventsSent=" + eventsSent() + "]";
+    }
+
+    void connection(Vendor vendor) {
+        connections.get(vendor).incrementAndGet();
+    }
+
+    void accepted(Vendor vendor) {
+        accepted.get(vendor).incrementAndGet();
+        open.get(vendor).incrementAndGet();
+    }
+
+    /** Takes an AidenID stream slot unless {@code limit} are open already. */
+    boolean tryAcceptAidenId(int limit) {
+        AtomicInteger o = open.get(Vendor.AIDENID);
+        while (true) {
+            int n = o.get();
+            if (n >= limit) {
+                return false;
+            }
+            if (o.compareAndSet(n, n + 1)) {
+                accepted.get(Vendor.AIDENID).incrementAndGet();
+                return true;
+            }
+        }
+    }
+
+    /** Gives back a slot taken by {@link #tryAcceptAidenId(int)} for a request answered otherwise. */
+    void releaseAidenId() {
+        accepted.get(Vendor.AIDENID).decrementAndGet();
+        open.get(Vendor.AIDENID).decrementAndGet();
+    }
+
+    void streamClosed(Vendor vendor) {
+        open.get(vendor).decrementAndGet();
+    }
+
+    void eventsSent(long n) {
+        if (n != 0) {
+            eventsSent.add(n);
+        }
+    }
+
+    void reset() {
+        for (Vendor v : Vendor.values()) {
+            connections.get(v).set(0);
+            accepted.get(v).set(0);
+        }
+        eventsSent.reset();
+    }
+}
