@@ -1,0 +1,100 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse.reconnect;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReconnectPolicyTest {
+
+    private static ReconnectPolicy policy(long base, long max, int attempts, double random) {
+        return new ReconnectPolicy(Duration.ofMillis(base), Duration.ofMillis(max), attempts, () -> random);
+    }
+
+    @Test
+    void delayDoublesUpToTheCeiling() {
+        ReconnectPolicy policy = policy(1000, 5000, 0, 0.999999);
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(1000));
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(2000));
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(4000));
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(5000));
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(5000));
+    }
+
+    @Test
+    void jitterKeepsAtLeastHalfTheDelay() {
+        ReconnectPolicy low = policy(1000, 30000, 0, 0.0);
+        assertThat(low.nextDelay(null)).isEqualTo(Duration.ofMillis(500));
+        assertThat(low.nextDelay(null)).isEqualTo(Duration.ofMillis(1000));
+        ReconnectPolicy mid = policy(1000, 30000, 0, 0.5);
+        assertThat(mid.nextDelay(null).toMillis()).isBetween(500L, 1000L);
+    }
+
+    @Test
+    void serverRetryReplacesTheBaseDelay() {
+        ReconnectPolicy policy = policy(60000, 120000, 0, 0.999999);
+        policy.serverRetry(50);
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(50));
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void serverRetryAboveTheCeilingIsObeyed() {
+        ReconnectPolicy policy = policy(1000, 5000, 0, 0.999999);
+        policy.serverRetry(20000);
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(20000));
+    }
+
+    @Test
+    void retryAfterIsAFloor() {
+        ReconnectPolicy policy = policy(10, 100, 0, 0.5);
+        assertThat(policy.nextDelay(Duration.ofSeconds(3))).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
+    void stableConnectionStartsTheBackoffAgain() {
+        ReconnectPolicy policy = policy(100, 10000, 0, 0.999999);
+        policy.nextDelay(null);
+        policy.nextDelay(null);
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(400));
+        policy.connectionStable();
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void firstConnectionIsNotCountedAgainstMaxReconnectAttempts() {
+        ReconnectPolicy policy = policy(10, 10, 2, 0.5);
+        assertThat(policy.attemptFailed(false)).isTrue();
+        assertThat(policy.attemptFailed(true)).isTrue();
+        assertThat(policy.attemptFailed(true)).as("two reconnects failed in a row").isFalse();
+    }
+
+    @Test
+    void aConnectionEndsTheRunOfFailures() {
+        ReconnectPolicy policy = policy(10, 10, 2, 0.5);
+        policy.attemptFailed(true);
+        policy.connected();
+        assertThat(policy.attemptFailed(true)).isTrue();
+    }
+
+    @Test
+    void zeroAttemptsMeansNeverGiveUp() {
+        ReconnectPolicy policy = policy(10, 10, 0, 0.5);
+        for (int i = 0; i < 1000; i++) {
+            assertThat(policy.attemptFailed(true)).isTrue();
+        }
+    }
+
+    @Test
+    void hugeExponentsDoNotOverflow() {
+        ReconnectPolicy policy = policy(Long.MAX_VALUE / 4, Long.MAX_VALUE / 2, 0, 0.999999);
+        for (int i = 0; i < 100; i++) {
+            assertThat(policy.nextDelay(null)).isPositive();
+        }
+    }
+}
