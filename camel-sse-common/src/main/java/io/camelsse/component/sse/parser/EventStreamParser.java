@@ -272,9 +272,14 @@ public final class EventStreamParser {
         lineLength = 0;
         if (colon >= 0 && EventAssembler.isDataField(bytes, start, colon)) {
             lineState = IN_DATA_VALUE;
-            countLineBytes(colon + 1 - start);
-            spaceMayFollowColon = true;
-            return continueDataValue(bytes, colon + 1, end);
+            countLineBytes(end - start);
+            int valueStart = colon + 1;
+            spaceMayFollowColon = valueStart == end;
+            if (!spaceMayFollowColon && bytes[valueStart] == SPACE) {
+                valueStart++;
+            }
+            assembler.appendData(bytes, valueStart, end);
+            return end;
         }
         lineState = colon < 0 ? IN_NAME : IN_VALUE;
         lineColon = colon - start;

@@ -1,0 +1,195 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse.parser;
+
+import static io.camelsse.component.sse.parser.Recorder.comment;
+import static io.camelsse.component.sse.parser.Recorder.message;
+import static io.camelsse.component.sse.parser.StreamBytes.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@code maxEventSize} bounds the bytes held for one event: its data buffer plus the line being
+ * read. Past it, {@code feed} throws, nothing of that event is delivered, and the parser wants
+ * {@code endOfStream()} before it reads again.
+ */
+class EventStreamParserLimitTest {
+
+    private static final int LIMIT = 1000;
+
+    static List<Chunking> chunkings() {
+        return List.of(Chunking.whole(), Chunking.oneByte(), Chunking.fixed(7),
+                Chunking.random(Chunking.RUN_SEED));
+    }
+
+    @ParameterizedTest
+    @MethodSource("chunkings")
+    void lineOfExactlyTheLimitIsAccepted(Chunking chunking) throws EventTooLargeException {
+        String value = "x".repeat(LIMIT - "data:".length());
+        Recorder recorder = new Recorder();
+        chunking.feed(new EventStreamParser(recorder, LIMIT), bytes("data:" + value + "\n\n"));
+        assertThat(recorder.seen).containsExactly(message(value));
+    }
+
+    @ParameterizedTest
+    @MethodSource("chunkings")
+    void lineOneByteOverTheLimitIsRefused(Chunking chunking) {
+        String value = "x".repeat(LIMIT - "data:".length() + 1);
+        assertRefused(chunking, bytes("data: first\n\n", "data:" + value + "\n\n"), message("first"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("chunkings")
+    void manyDataLinesOverTheLimitAreRefused(Chunking chunking) {
+        // each line adds 10 bytes to the data buffer ("123456789" and its LF)
+        String lines = "data: 123456789\n".repeat(LIMIT / 10);
+        assertRefused(chunking, bytes("data: first\n\n", lines, "\n"), message("first"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("chunkings")
+    void longCommentIsRefused(Chunking chunking) {
+        assertRefused(chunking, bytes(":ok\n:" + "c".repeat(LIMIT) + "\n"), comment("ok"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("chunkings")
+    void longLineOfAnyOtherFieldIsRefused(Chunking chunking) {
+        assertRefused(chunking, bytes("event: " + "e".repeat(LIMIT) + "\ndata: x\n\n"));
+        assertRefused(chunking, bytes("id: " + "1".repeat(LIMIT) + "\n\n"));
+        assertRefused(chunking, bytes("retry: " + "1".repeat(LIMIT) + "\n"));
+        assertRefused(chunking, bytes("unknown: " + "u".repeat(LIMIT) + "\n"));
+        assertRefused(chunking, bytes("n".repeat(LIMIT + 1) + "\n"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("chunkings")
+    void limitCountsTheDataBufferPlusTheWholeLine(Chunking chunking) throws EventTooLargeException {
+        // "data: 0123456789" leaves 11 bytes in the data buffer; a 9-byte line fits in 20, 10 bytes do not
+        Recorder recorder = new Recorder();
+        chunking.feed(new EventStreamParser(recorder, 20), bytes("data: 0123456789\ndata:abcd\n\n"));
+        assertThat(recorder.seen).containsExactly(message("0123456789\nabcd"));
+
+        assertThatThrownBy(() -> chunking.feed(new EventStreamParser(new Recorder(), 20),
+                bytes("data: 0123456789\ndata: abcd\n\n")))
+                .isInstanceOf(EventTooLargeException.class);
+    }
+
+    @Test
+    void unterminatedLineIsRefusedAsSoonAsItPassesTheLimit() throws EventTooLargeException {
+        EventStreamParser parser = new EventStreamParser(new Recorder(), LIMIT);
+        byte[] chunk = bytes("x".repeat(100));
+        parser.feed(bytes("data: "), 0, 6);
+        int fed = 6;
+        try {
+            while (fed < 10 * LIMIT) {
+                parser.feed(chunk, 0, chunk.length);
+                fed += chunk.length;
+            }
+        } catch (EventTooLargeException e) {
+            assertThat(fed).isLessThanOrEqualTo(LIMIT);
+            return;
+        }
+        throw new AssertionError("a line longer than maxEventSize was accepted");
+    }
+
+    @Test
+    void exceptionNamesTheLimit() {
+        EventStreamParser parser = new EventStreamParser(new Recorder(), 64);
+        byte[] stream = bytes("data: " + "x".repeat(100) + "\n\n");
+        assertThatThrownBy(() -> parser.feed(stream, 0, stream.length))
+                .isInstanceOf(IOException.class)
+                .isInstanceOfSatisfying(EventTooLargeException.class, e -> assertThat(e.maxEventSize()).isEqualTo(64))
+                .hasMessageContaining("64");
+    }
+
+    @Test
+    void parserRefusesBytesAfterTheErrorUntilEndOfStream() {
+        EventStreamParser parser = new EventStreamParser(new Recorder(), 10);
+        byte[] tooLarge = bytes("data: 0123456789\n\n");
+        assertThatThrownBy(() -> parser.feed(tooLarge, 0, tooLarge.length)).isInstanceOf(EventTooLargeException.class);
+
+        byte[] next = bytes("data: x\n\n");
+        assertThatThrownBy(() -> parser.feed(next, 0, next.length))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("endOfStream");
+    }
+
+    @Test
+    void parserWorksAgainAfterEndOfStreamAndKeepsTheLastEventId() throws EventTooLargeException {
+        Recorder recorder = new Recorder();
+        EventStreamParser parser = new EventStreamParser(recorder, 30);
+        byte[] first = bytes("id: 1\ndata: a\n\nid: 2\ndata: " + "x".repeat(40) + "\n\ndata: lost\n\n");
+        assertThatThrownBy(() -> parser.feed(first, 0, first.length)).isInstanceOf(EventTooLargeException.class);
+
+        parser.endOfStream();
+        byte[] second = bytes("data: b\n\n");
+        parser.feed(second, 0, second.length);
+
+        assertThat(recorder.seen).containsExactly(message("a", "1"), message("b", "1"));
+        assertThat(parser.lastEventId()).isEqualTo("1");
+    }
+
+    @Test
+    void defaultLimitIsFourMebibytes() throws EventTooLargeException {
+        assertThat(EventStreamParser.DEFAULT_MAX_EVENT_SIZE).isEqualTo(4 * 1024 * 1024);
+        String value = "v".repeat(EventStreamParser.DEFAULT_MAX_EVENT_SIZE - "data:".length());
+        Recorder recorder = new Recorder();
+        EventStreamParser parser = new EventStreamParser(recorder);
+        Chunking.fixed(64 * 1024).feed(parser, bytes("data:" + value + "\n\n"));
+        assertThat(recorder.events()).singleElement().extracting(e -> e.data().length()).isEqualTo(value.length());
+
+        byte[] oneMore = bytes("data:" + value + "v\n\n");
+        assertThatThrownBy(() -> parser.feed(oneMore, 0, oneMore.length))
+                .isInstanceOfSatisfying(EventTooLargeException.class,
+                        e -> assertThat(e.maxEventSize()).isEqualTo(EventStreamParser.DEFAULT_MAX_EVENT_SIZE));
+    }
+
+    @Test
+    void memoryOfALargeEventIsGivenBackOnceItIsDispatched() throws EventTooLargeException {
+        Recorder recorder = new Recorder();
+        EventStreamParser parser = new EventStreamParser(recorder);
+        int idle = parser.retainedCapacity();
+
+        Chunking.fixed(8192).feed(parser, bytes("data: " + "x".repeat(2_000_000) + "\n\n"));
+        assertThat(recorder.events()).hasSize(1);
+        assertThat(parser.retainedCapacity()).isLessThanOrEqualTo(idle + 64 * 1024);
+
+        Chunking.fixed(8192).feed(parser, bytes(":" + "c".repeat(2_000_000) + "\n"));
+        assertThat(parser.retainedCapacity()).isLessThanOrEqualTo(idle + 64 * 1024);
+    }
+
+    @Test
+    void memoryIsGivenBackWhenAnEventIsRefused() {
+        EventStreamParser parser = new EventStreamParser(new Recorder(), 1_000_000);
+        byte[] stream = bytes("data: " + "x".repeat(999_000) + "\ndata: " + "y".repeat(5000) + "\n\n");
+        assertThatThrownBy(() -> Chunking.fixed(8192).feed(parser, stream)).isInstanceOf(EventTooLargeException.class);
+        assertThat(parser.retainedCapacity()).isLessThanOrEqualTo(64 * 1024);
+    }
+
+    @Test
+    void maxEventSizeMustBePositive() {
+        assertThatThrownBy(() -> new EventStreamParser(new Recorder(), 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new EventStreamParser(new Recorder(), -1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatCode(() -> new EventStreamParser(new Recorder(), Integer.MAX_VALUE)).doesNotThrowAnyException();
+    }
+
+    private static void assertRefused(Chunking chunking, byte[] stream, Object... deliveredBefore) {
+        Recorder recorder = new Recorder();
+        EventStreamParser parser = new EventStreamParser(recorder, LIMIT);
+        assertThatThrownBy(() -> chunking.feed(parser, stream))
+                .as("%.60s fed in %s", StreamBytes.show(stream), chunking)
+                .isInstanceOfSatisfying(EventTooLargeException.class, e -> assertThat(e.maxEventSize()).isEqualTo(LIMIT));
+        assertThat(recorder.seen).containsExactly(deliveredBefore);
+    }
+}
