@@ -55,7 +55,7 @@ class AidenIdStreamTest {
     void eventsCarryTypeIdRetryAndData(SseSimulator sim) {
         try (TestStream stream = TestStream.aidenId(sim)) {
             assertThat(stream.status()).isEqualTo(200);
-            assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+            assertThat(stream.header("Content-Type")).isEqualTo("text/event-stream");
             await().until(() -> sim.stats().openStreams(Vendor.AIDENID) == 1);
             String id = sim.aidenId().publish("extraction.completed",
                     "{\"identity_id\":\"ident_a1b2c3d4e5\",\"type\":\"otp\",\"has_secret\":true,\"redacted_value\":\"***\","

@@ -60,7 +60,7 @@ class PredicateStreamTest {
                 .unverifiedWallets(new Wallet("wallet-uuid", "0x1234...", "ethereum")).create();
         try (TestStream stream = TestStream.predicate(sim, s)) {
             assertThat(stream.status()).isEqualTo(200);
-            assertThat(stream.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+            assertThat(stream.header("Content-Type")).isEqualTo("text/event-stream");
             assertThat(stream.awaitEvents(1).get(0).data()).isEqualTo(
                     "{\"sessionId\":\"550e8400-e29b-41d4-a716-446655440000\",\"status\":\"pending\",\"verifiedWallets\":[],"
                             + "\"unverifiedWallets\":[{\"id\":\"wallet-uuid\",\"address\":\"0x1234...\",\"chain\":\"ethereum\"}]}");
