@@ -216,6 +216,20 @@ class SseConsumerTest extends SseRouteTestSupport {
     }
 
     @Test
+    void healthStaysUpWhileReconnectingAndSaysWhy() throws Exception {
+        server.otherwise(c -> c.respond(503, "text/plain", "busy"));
+        route("r", sse("/events", "reconnectDelay=10s"));
+
+        await().until(() -> server.requests().size() == 1);
+        await().until(() -> "RECONNECTING".equals(
+                consumer("r").getHealthCheck().call().getDetails().get(SseConsumerHealthCheck.DETAIL_STATE)));
+        HealthCheck.Result health = consumer("r").getHealthCheck().call();
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(health.getDetails()).containsEntry(SseConsumerHealthCheck.DETAIL_RECONNECT_COUNT, 1L);
+        assertThat((String) health.getDetails().get(SseConsumerHealthCheck.DETAIL_LAST_ERROR)).contains("503");
+    }
+
+    @Test
     void givesUpAfterMaxReconnectAttempts() throws Exception {
         server.otherwise(c -> c.respond(500, "text/plain", "down"));
         route("r", sse("/events", "reconnectDelay=10&maxReconnectDelay=20&maxReconnectAttempts=3"));

@@ -25,6 +25,7 @@ public class SseConsumerHealthCheck extends AbstractHealthCheck {
     public static final String DETAIL_RECONNECT_COUNT = "sse.reconnect.count";
     public static final String DETAIL_LAST_CONNECTED = "sse.last.connected";
     public static final String DETAIL_URL = "sse.url";
+    public static final String DETAIL_LAST_ERROR = "sse.last.error";
 
     private final SseConsumerSupport consumer;
 
@@ -68,6 +69,10 @@ public class SseConsumerHealthCheck extends AbstractHealthCheck {
             }
         } else {
             builder.up();
+            if (status.failure() != null) {
+                // why the stream is reconnecting: transient, so UP, but worth seeing
+                builder.detail(DETAIL_LAST_ERROR, String.valueOf(status.failure().getMessage()));
+            }
         }
     }
 }
