@@ -23,6 +23,7 @@ final class EventAssembler {
     // a buffer above this is dropped after use rather than kept for the next event
     private static final int RETAINED_CAPACITY = 64 * 1024;
     private static final int RETAINED_TYPE_CAPACITY = 1024;
+    private static final int TYPE_CACHE_ENTRIES = 8;
     private static final int CACHED_TYPE_MAX_BYTES = 256;
 
     private final EventStreamListener listener;
@@ -34,9 +35,10 @@ final class EventAssembler {
     // the spec's "last event ID string"
     private String lastEventId = "";
 
-    // streams usually repeat a few event types; reusing the last decoded one saves a String per event
-    private byte[] cachedTypeBytes = {};
-    private String cachedType = "";
+    // streams repeat a handful of event types: decoding each once saves a String per event
+    private final byte[][] cachedTypeBytes = new byte[TYPE_CACHE_ENTRIES][];
+    private final String[] cachedTypes = new String[TYPE_CACHE_ENTRIES];
+    private int nextCachedType;
 
     EventAssembler(EventStreamListener listener, int maxEventSize) {
         this.listener = listener;
@@ -166,14 +168,20 @@ final class EventAssembler {
     }
 
     private String eventType() {
-        if (type.size() > CACHED_TYPE_MAX_BYTES) {
-            return type.decode(type.size());
+        int size = type.size();
+        if (size > CACHED_TYPE_MAX_BYTES) {
+            return type.decode(size);
         }
-        if (!type.contentEquals(cachedTypeBytes)) {
-            cachedTypeBytes = type.toByteArray();
-            cachedType = type.decode(type.size());
+        for (int i = 0; i < TYPE_CACHE_ENTRIES && cachedTypeBytes[i] != null; i++) {
+            if (type.contentEquals(cachedTypeBytes[i])) {
+                return cachedTypes[i];
+            }
         }
-        return cachedType;
+        String decoded = type.decode(size);
+        cachedTypeBytes[nextCachedType] = type.toByteArray();
+        cachedTypes[nextCachedType] = decoded;
+        nextCachedType = (nextCachedType + 1) % TYPE_CACHE_ENTRIES;
+        return decoded;
     }
 
     private static int indexOf(byte[] bytes, int from, int to, byte b) {

@@ -359,10 +359,11 @@ public final class EventStreamParser {
     }
 
     private void countLineBytes(int n) throws EventTooLargeException {
-        lineLength += n;
-        if (lineLength > lineBudget) {
+        // compared this way round so that a limit close to Integer.MAX_VALUE cannot overflow
+        if (n > lineBudget - lineLength) {
             throw new EventTooLargeException(maxEventSize);
         }
+        lineLength += n;
     }
 
     /** Skips the line end at {@code p}: CR, LF or CRLF, the LF possibly in the next chunk. */

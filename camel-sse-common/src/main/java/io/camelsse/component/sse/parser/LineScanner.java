@@ -15,12 +15,24 @@ final class LineScanner {
     static final byte LF = '\n';
     static final byte COLON = ':';
 
+    private static final long CRS = Swar.broadcast(CR);
+    private static final long LFS = Swar.broadcast(LF);
+
     private LineScanner() {
     }
 
     /** Index of the first CR or LF in {@code [from, to)}, or {@code to}. */
     static int lineEnd(byte[] bytes, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        // values are most of a stream and can be long: eight bytes per step
+        for (int last = to - Swar.WORD; i <= last; i += Swar.WORD) {
+            long word = Swar.word(bytes, i);
+            long found = Swar.equalBytes(word, LFS) | Swar.equalBytes(word, CRS);
+            if (found != 0) {
+                return i + Swar.firstFlagged(found);
+            }
+        }
+        for (; i < to; i++) {
             byte b = bytes[i];
             if (b == LF || b == CR) {
                 return i;
@@ -31,6 +43,7 @@ final class LineScanner {
 
     /** Index of the first colon, CR or LF in {@code [from, to)}, or {@code to}. */
     static int fieldNameEnd(byte[] bytes, int from, int to) {
+        // field names are a few bytes long: a plain loop is quickest
         for (int i = from; i < to; i++) {
             byte b = bytes[i];
             if (b == COLON || b == LF || b == CR) {

@@ -285,6 +285,17 @@ class EventStreamParserConformanceTest {
         cases.add(given("event_type_of_a_block_without_data_is_reset",
                 bytes("event: a\n\ndata: y\n\n"))
                 .expect(message("y")));
+        StringBuilder manyTypes = new StringBuilder();
+        List<Object> manyTypeEvents = new ArrayList<>();
+        for (int round = 0; round < 3; round++) {
+            for (int type = 0; type < 11; type++) {
+                manyTypes.append("event: type-").append(type).append("\ndata: ").append(round).append("\n\n");
+                manyTypeEvents.add(event("type-" + type, String.valueOf(round), ""));
+            }
+        }
+        cases.add(given("event_types_keep_their_names_when_many_alternate",
+                bytes(manyTypes.toString()))
+                .expect(manyTypeEvents.toArray()));
         cases.add(given("event_type_message_may_be_named",
                 bytes("event: message\ndata: x\n\n"))
                 .expect(message("x")));

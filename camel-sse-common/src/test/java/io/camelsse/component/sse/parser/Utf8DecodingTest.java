@@ -8,6 +8,7 @@ import static io.camelsse.component.sse.parser.StreamBytes.bytes;
 import static io.camelsse.component.sse.parser.StreamBytes.raw;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -65,6 +66,56 @@ class Utf8DecodingTest {
             }
             assertDecodesAsWhatwg(bytes);
         }
+    }
+
+    /** Text-like input: long ASCII runs, Latin-1 letters, other characters, now and then a bad byte. */
+    @Test
+    void randomTextDecodesAsTheWhatwgDecoder() {
+        String[] pieces = {"a", "json ", "{\"k\":1}", "0123456789abcdef", "\u00e9", "\u00fc", "\u00c5", "\u00ff",
+            "\u0080", "\u00a0", "\u0100", "\u20ac", "\u4e2d", "\uD83D\uDE00"};
+        byte[][] bad = {raw(0xC3), raw(0xC2, 0x41), raw(0xC3, 0xC3), raw(0xED, 0xA0, 0x80), raw(0xFF), raw(0x80)};
+        Random random = new Random(Chunking.RUN_SEED);
+        for (int i = 0; i < 20_000; i++) {
+            ByteArrayOutputStream text = new ByteArrayOutputStream();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                if (random.nextInt(40) == 0) {
+                    text.writeBytes(bad[random.nextInt(bad.length)]);
+                } else {
+                    text.writeBytes(bytes(pieces[random.nextInt(random.nextInt(3) == 0 ? pieces.length : 7)]));
+                }
+            }
+            assertDecodesAsWhatwg(text.toByteArray());
+        }
+    }
+
+    @Test
+    void everyLatin1LetterAtEveryPositionOfAWord() {
+        for (int letter = 0x80; letter <= 0xFF; letter++) {
+            for (int prefix = 0; prefix <= 17; prefix++) {
+                String text = "a".repeat(prefix) + (char) letter + "b".repeat(17 - prefix);
+                byte[] encoded = bytes(text);
+                assertThat(Utf8.decode(encoded, 0, encoded.length)).isEqualTo(text);
+                assertDecodesAsWhatwg(encoded);
+            }
+        }
+    }
+
+    @Test
+    void latin1LeadByteWithoutItsSecondByteIsMalformed() {
+        assertThat(Utf8.decode(raw(0x41, 0xC3), 0, 2)).isEqualTo("A\uFFFD");
+        assertThat(Utf8.decode(raw(0xC3, 0xA9, 0xC3, 0x41), 0, 4)).isEqualTo("\u00e9\uFFFDA");
+        assertThat(Utf8.decode(raw(0xC2, 0xC3, 0xA9), 0, 3)).isEqualTo("\uFFFD\u00e9");
+        // a Latin-1 letter, then a character beyond Latin-1
+        byte[] beyond = bytes("\u00e9t\u00e9 \u20ac");
+        assertThat(Utf8.decode(beyond, 0, beyond.length)).isEqualTo("\u00e9t\u00e9 \u20ac");
+    }
+
+    @Test
+    void decodesASliceOfALargerArray() {
+        byte[] bytes = bytes("xx\u00e9t\u00e9yy");
+        assertThat(Utf8.decode(bytes, 2, bytes.length - 2)).isEqualTo("\u00e9t\u00e9");
+        assertThat(Utf8.decode(bytes, 0, 2)).isEqualTo("xx");
+        assertThat(Utf8.decode(bytes, 3, 3)).isEmpty();
     }
 
     @Test
