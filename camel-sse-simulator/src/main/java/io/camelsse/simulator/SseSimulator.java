@@ -74,6 +74,7 @@ public final class SseSimulator implements AutoCloseable {
     private int recordedNumber;
     private long connectionNumber;
     private final List<Hub> hubList = new CopyOnWriteArrayList<>();
+    private final List<Runnable> resetHooks = new CopyOnWriteArrayList<>();
     private volatile List<Hub> hubs = List.of();
     private volatile int port = -1;
     private volatile boolean started;
@@ -170,6 +171,7 @@ public final class SseSimulator implements AutoCloseable {
         }
         stats.reset();
         keepAliveInterval(config.keepAliveInterval);
+        resetHooks.forEach(Runnable::run);
     }
 
     // ---- where ------------------------------------------------------------------------------
@@ -269,6 +271,14 @@ public final class SseSimulator implements AutoCloseable {
 
     RequestHandler handler() {
         return handler;
+    }
+
+    void addResetHook(Runnable hook) {
+        resetHooks.add(hook);
+    }
+
+    void removeResetHook(Runnable hook) {
+        resetHooks.remove(hook);
     }
 
     Vertx vertx() {
