@@ -30,11 +30,15 @@ final class Hub {
     private final ConcurrentLinkedQueue<AidenIdEvents.Logged> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Handler<Void> drainTask = v -> drain();
+    private final long coalescingMillis;
+    private long lastDrainNanos;
     private long keepAliveTimer = -1;
 
-    Hub(SseSimulator sim, Context ctx) {
+    Hub(SseSimulator sim, Context ctx, long coalescingMillis) {
         this.sim = sim;
         this.ctx = ctx;
+        this.coalescingMillis = coalescingMillis;
+        this.lastDrainNanos = System.nanoTime() - coalescingMillis * 1_000_000L;
     }
 
     void add(SseStream s) {
@@ -79,6 +83,19 @@ final class Hub {
     }
 
     private void drain() {
+        if (coalescingMillis > 0) {
+            long now = System.nanoTime();
+            if (now - lastDrainNanos < coalescingMillis * 1_000_000L) {
+                // the last write was recent: let more events gather and write them together
+                sim.vertx().setTimer(coalescingMillis, id -> drainNow());
+                return;
+            }
+        }
+        drainNow();
+    }
+
+    private void drainNow() {
+        lastDrainNanos = System.nanoTime();
         drainScheduled.set(false);
         AidenIdEvents.Logged first = pending.poll();
         if (first == null) {
