@@ -128,17 +128,22 @@ final class Hub {
                 continue;
             }
             SseStream s = aiden.get(i);
-            if (s.plan == null && s.lastSeq < firstSeq && !s.isClosed()) {
-                s.sendBatch(combined, n);
-                s.lastSeq = lastSeq;
-                fastSent += n;
-            } else {
-                for (AidenIdEvents.Logged e : batch) {
-                    if (e.seq() > s.lastSeq) {
-                        s.lastSeq = e.seq();
-                        s.sendEvent(e.bytes());
+            try {
+                if (s.plan == null && s.lastSeq < firstSeq && !s.isClosed()) {
+                    s.sendBatch(combined, n);
+                    s.lastSeq = lastSeq;
+                    fastSent += n;
+                } else {
+                    for (AidenIdEvents.Logged e : batch) {
+                        if (e.seq() > s.lastSeq) {
+                            s.lastSeq = e.seq();
+                            s.sendEvent(e.bytes());
+                        }
                     }
                 }
+            } catch (RuntimeException e) {
+                // a connection that went away under us: forget it, the others go on
+                s.cleanup();
             }
         }
         sim.stats.eventsSent(fastSent);
@@ -157,7 +162,12 @@ final class Hub {
             keepAliveTimer = sim.vertx().setPeriodic(intervalMillis, intervalMillis, id -> {
                 for (int i = all.size() - 1; i >= 0; i--) {
                     if (i < all.size()) {
-                        all.get(i).sendComment(SseFormat.KEEP_ALIVE);
+                        SseStream s = all.get(i);
+                        try {
+                            s.sendComment(SseFormat.KEEP_ALIVE);
+                        } catch (RuntimeException e) {
+                            s.cleanup();
+                        }
                     }
                 }
             });
