@@ -114,10 +114,11 @@ final class Hub {
         if (n == 1) {
             combined = first.bytes();
         } else {
-            combined = Buffer.buffer(bytes);
+            List<Buffer> parts = new ArrayList<>(n);
             for (AidenIdEvents.Logged e : batch) {
-                combined.appendBuffer(e.bytes());
+                parts.add(e.bytes());
             }
+            combined = SseFormat.concat(parts, bytes);
         }
         long firstSeq = first.seq();
         long lastSeq = batch.get(n - 1).seq();

@@ -6,7 +6,6 @@ package io.camelsse.benchmarks.simulator;
 
 import io.camelsse.simulator.SseSimulator;
 import io.netty.buffer.ByteBuf;
-import io.netty.util.ByteProcessor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetClientOptions;
@@ -45,42 +44,52 @@ public final class SimulatorLoadClient {
     }
 
     /**
-     * Counts SSE events (blocks with a {@code data} line) in one stream's bytes; the simulator ends lines
-     * with {@code \n} only. On a raw connection it also sees the HTTP head and the chunk framing, whose
-     * lines end with {@code \r\n}: they are never blank and never start with {@code d}, so they count
-     * for nothing.
+     * Counts SSE events (blocks with a {@code data} line) in one stream's bytes, exactly, while touching
+     * few of them: it jumps from line end to line end ({@code ByteBuf.indexOf}) and looks only at the
+     * first byte of each line and the one before its end. The simulator ends event lines with {@code \n}
+     * alone; on a raw connection the HTTP head and the chunk framing lines end with {@code \r\n} and are
+     * skipped for that.
      */
-    static final class EventCounter implements ByteProcessor {
-        private int lineLength;
+    static final class EventCounter {
+        private boolean atLineStart = true;
         private byte first;
+        private byte lastOfPrevious;
         private boolean dataInBlock;
-        private long events;
 
         long feed(ByteBuf buf) {
-            long before = events;
-            buf.forEachByte(this);
-            return events - before;
-        }
-
-        @Override
-        public boolean process(byte c) {
-            if (c == '\n') {
-                if (lineLength == 0) {
-                    if (dataInBlock) {
-                        events++;
-                        dataInBlock = false;
+            long events = 0;
+            int start = buf.readerIndex();
+            int end = buf.writerIndex();
+            int i = start;
+            while (i < end) {
+                if (atLineStart) {
+                    byte c = buf.getByte(i);
+                    if (c == '\n') {
+                        if (dataInBlock) {
+                            events++;
+                            dataInBlock = false;
+                        }
+                        i++;
+                        continue;
                     }
-                } else if (first == 'd') {
+                    first = c;
+                    atLineStart = false;
+                }
+                int lf = buf.indexOf(i, end, (byte) '\n');
+                if (lf < 0) {
+                    break;
+                }
+                byte before = lf > start ? buf.getByte(lf - 1) : lastOfPrevious;
+                if (before != '\r' && first == 'd') {
                     dataInBlock = true;
                 }
-                lineLength = 0;
-            } else {
-                if (lineLength == 0) {
-                    first = c;
-                }
-                lineLength++;
+                atLineStart = true;
+                i = lf + 1;
             }
-            return true;
+            if (end > start) {
+                lastOfPrevious = buf.getByte(end - 1);
+            }
+            return events;
         }
     }
 
