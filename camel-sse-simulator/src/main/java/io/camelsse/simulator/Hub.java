@@ -30,11 +30,15 @@ final class Hub {
     private final ConcurrentLinkedQueue<AidenIdEvents.Logged> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Handler<Void> drainTask = v -> drain();
+    private final long coalescingMillis;
+    private long lastDrainNanos;
     private long keepAliveTimer = -1;
 
-    Hub(SseSimulator sim, Context ctx) {
+    Hub(SseSimulator sim, Context ctx, long coalescingMillis) {
         this.sim = sim;
         this.ctx = ctx;
+        this.coalescingMillis = coalescingMillis;
+        this.lastDrainNanos = System.nanoTime() - coalescingMillis * 1_000_000L;
     }
 
     void add(SseStream s) {
@@ -79,6 +83,19 @@ final class Hub {
     }
 
     private void drain() {
+        if (coalescingMillis > 0) {
+            long now = System.nanoTime();
+            if (now - lastDrainNanos < coalescingMillis * 1_000_000L) {
+                // the last write was recent: let more events gather and write them together
+                sim.vertx().setTimer(coalescingMillis, id -> drainNow());
+                return;
+            }
+        }
+        drainNow();
+    }
+
+    private void drainNow() {
+        lastDrainNanos = System.nanoTime();
         drainScheduled.set(false);
         AidenIdEvents.Logged first = pending.poll();
         if (first == null) {
@@ -97,10 +114,11 @@ final class Hub {
         if (n == 1) {
             combined = first.bytes();
         } else {
-            combined = Buffer.buffer(bytes);
+            List<Buffer> parts = new ArrayList<>(n);
             for (AidenIdEvents.Logged e : batch) {
-                combined.appendBuffer(e.bytes());
+                parts.add(e.bytes());
             }
+            combined = SseFormat.concat(parts, bytes);
         }
         long firstSeq = first.seq();
         long lastSeq = batch.get(n - 1).seq();
@@ -111,17 +129,22 @@ final class Hub {
                 continue;
             }
             SseStream s = aiden.get(i);
-            if (s.plan == null && s.lastSeq < firstSeq && !s.isClosed()) {
-                s.sendBatch(combined, n);
-                s.lastSeq = lastSeq;
-                fastSent += n;
-            } else {
-                for (AidenIdEvents.Logged e : batch) {
-                    if (e.seq() > s.lastSeq) {
-                        s.lastSeq = e.seq();
-                        s.sendEvent(e.bytes());
+            try {
+                if (s.plan == null && s.lastSeq < firstSeq && !s.isClosed()) {
+                    s.sendBatch(combined, n);
+                    s.lastSeq = lastSeq;
+                    fastSent += n;
+                } else {
+                    for (AidenIdEvents.Logged e : batch) {
+                        if (e.seq() > s.lastSeq) {
+                            s.lastSeq = e.seq();
+                            s.sendEvent(e.bytes());
+                        }
                     }
                 }
+            } catch (RuntimeException e) {
+                // a connection that went away under us: forget it, the others go on
+                s.cleanup();
             }
         }
         sim.stats.eventsSent(fastSent);
@@ -140,7 +163,12 @@ final class Hub {
             keepAliveTimer = sim.vertx().setPeriodic(intervalMillis, intervalMillis, id -> {
                 for (int i = all.size() - 1; i >= 0; i--) {
                     if (i < all.size()) {
-                        all.get(i).sendComment(SseFormat.KEEP_ALIVE);
+                        SseStream s = all.get(i);
+                        try {
+                            s.sendComment(SseFormat.KEEP_ALIVE);
+                        } catch (RuntimeException e) {
+                            s.cleanup();
+                        }
                     }
                 }
             });

@@ -27,7 +27,7 @@ final class ServerVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> started) {
-        Hub hub = new Hub(sim, context);
+        Hub hub = new Hub(sim, context, sim.writeCoalescingMillis());
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
                 .setPort(port)

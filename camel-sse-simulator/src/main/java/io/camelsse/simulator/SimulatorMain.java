@@ -78,18 +78,18 @@ public final class SimulatorMain {
         stopped.await();
     }
 
-    /** The demo sessions (scripted, restarting for each connection once terminal) and an AidenID publisher. */
-    static void startDemo(SseSimulator sim, Duration interval) {
-        Wallet wallet = new Wallet("wallet-uuid", "0x1234...", "ethereum");
-        sim.predicate().newSession().id(DEMO_INDIVIDUAL_SESSION).individual().unverifiedWallets(wallet)
-                .happyPath(interval).restartWhenTerminal(true).create();
-        sim.predicate().newSession().id(DEMO_BUSINESS_SESSION).business().unverifiedWallets(wallet)
-                .happyPath(interval).restartWhenTerminal(true).create();
-        sim.predicate().newSession().id(DEMO_EARLIER_SESSION).individual().generation(Generation.EARLIER)
-                .unverifiedWallets(wallet).happyPath(interval).restartWhenTerminal(true).create();
+    /**
+     * The demo: scripted sessions that start their timeline again for a connection that comes after the
+     * end, and an AidenID publisher; both come back after a {@link SseSimulator#reset()}. Closing the
+     * returned handle stops the publisher.
+     */
+    static AutoCloseable startDemo(SseSimulator sim, Duration interval) {
+        Runnable sessions = () -> createDemoSessions(sim, interval);
+        sessions.run();
+        sim.addResetHook(sessions);
         String[] identity = {AidenIdEvents.newIdentityId()};
         int[] step = {0};
-        sim.vertx().setPeriodic(interval.toMillis(), id -> {
+        long timer = sim.vertx().setPeriodic(interval.toMillis(), id -> {
             switch (step[0]++ % 4) {
                 case 0 -> sim.aidenId().publishIdentityCreated(identity[0]);
                 case 1 -> sim.aidenId().publishInboundReceived(identity[0]);
@@ -100,6 +100,20 @@ public final class SimulatorMain {
                 }
             }
         });
+        return () -> {
+            sim.vertx().cancelTimer(timer);
+            sim.removeResetHook(sessions);
+        };
+    }
+
+    private static void createDemoSessions(SseSimulator sim, Duration interval) {
+        Wallet wallet = new Wallet("wallet-uuid", "0x1234...", "ethereum");
+        sim.predicate().newSession().id(DEMO_INDIVIDUAL_SESSION).individual().unverifiedWallets(wallet)
+                .happyPath(interval).restartWhenTerminal(true).create();
+        sim.predicate().newSession().id(DEMO_BUSINESS_SESSION).business().unverifiedWallets(wallet)
+                .happyPath(interval).restartWhenTerminal(true).create();
+        sim.predicate().newSession().id(DEMO_EARLIER_SESSION).individual().generation(Generation.EARLIER)
+                .unverifiedWallets(wallet).happyPath(interval).restartWhenTerminal(true).create();
     }
 
     static void printBanner(PrintStream out, SseSimulator sim, boolean demo, Duration interval) {

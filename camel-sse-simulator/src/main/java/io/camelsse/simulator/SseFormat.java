@@ -4,14 +4,16 @@
  */
 package io.camelsse.simulator;
 
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** Encodes events once into the bytes written to every stream. */
 final class SseFormat {
 
-    static final Buffer KEEP_ALIVE = Buffer.buffer(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
+    static final Buffer KEEP_ALIVE = direct(": keep-alive\n\n".getBytes(StandardCharsets.UTF_8));
 
     private SseFormat() {
     }
@@ -21,7 +23,28 @@ final class SseFormat {
         StringBuilder sb = new StringBuilder(data.length() + 16);
         appendData(sb, data);
         sb.append('\n');
-        return Buffer.buffer(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return direct(sb.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The bytes in off-heap memory, so that writing them to many sockets copies nothing per socket (a heap
+     * buffer is copied to a direct one on every write). The memory is the JDK's, freed when the buffer is
+     * garbage collected; writes never release it.
+     */
+    static Buffer direct(byte[] bytes) {
+        ByteBuffer b = ByteBuffer.allocateDirect(bytes.length);
+        b.put(bytes).flip();
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(b)));
+    }
+
+    /** Several encoded events in one buffer, off-heap like {@link #direct(byte[])}. */
+    static Buffer concat(java.util.List<Buffer> parts, int totalLength) {
+        ByteBuffer b = ByteBuffer.allocateDirect(totalLength);
+        for (Buffer p : parts) {
+            b.put(p.getByteBuf().nioBuffer());
+        }
+        b.flip();
+        return Buffer.buffer(Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(b)));
     }
 
     /** An AidenID event: {@code event:}, {@code id:}, {@code retry:} (when set) and {@code data:}. */
@@ -38,7 +61,7 @@ final class SseFormat {
         }
         appendData(sb, data);
         sb.append('\n');
-        return Buffer.buffer(sb.toString().getBytes(StandardCharsets.UTF_8));
+        return direct(sb.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Writes one {@code data:} line per line of the value, so a multi-line value survives. */

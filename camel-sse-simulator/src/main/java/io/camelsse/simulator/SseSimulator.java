@@ -74,6 +74,7 @@ public final class SseSimulator implements AutoCloseable {
     private int recordedNumber;
     private long connectionNumber;
     private final List<Hub> hubList = new CopyOnWriteArrayList<>();
+    private final List<Runnable> resetHooks = new CopyOnWriteArrayList<>();
     private volatile List<Hub> hubs = List.of();
     private volatile int port = -1;
     private volatile boolean started;
@@ -170,6 +171,7 @@ public final class SseSimulator implements AutoCloseable {
         }
         stats.reset();
         keepAliveInterval(config.keepAliveInterval);
+        resetHooks.forEach(Runnable::run);
     }
 
     // ---- where ------------------------------------------------------------------------------
@@ -271,6 +273,18 @@ public final class SseSimulator implements AutoCloseable {
         return handler;
     }
 
+    long writeCoalescingMillis() {
+        return config.writeCoalescing.toMillis();
+    }
+
+    void addResetHook(Runnable hook) {
+        resetHooks.add(hook);
+    }
+
+    void removeResetHook(Runnable hook) {
+        resetHooks.remove(hook);
+    }
+
     Vertx vertx() {
         return vertx;
     }
@@ -331,6 +345,7 @@ public final class SseSimulator implements AutoCloseable {
         int maxRecordedRequests = 10_000;
         int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         boolean adminApi = true;
+        Duration writeCoalescing = Duration.ZERO;
 
         Builder() {
         }
@@ -419,6 +434,21 @@ public final class SseSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * AidenID fan-out: when events are published faster than this window, each event loop waits up to the
+         * window and writes the events gathered meanwhile to each stream in one write (default 0: every
+         * event is written at once; events that queue up while a loop is busy are still written together).
+         * A window of a millisecond or two multiplies the events per second a busy simulator can push,
+         * at the cost of that much latency. Whole milliseconds.
+         */
+        public Builder writeCoalescing(Duration window) {
+            if (Objects.requireNonNull(window, "window").isNegative()) {
+                throw new IllegalArgumentException("window must not be negative: " + window);
+            }
+            this.writeCoalescing = window;
+            return this;
+        }
+
         /** A simulator with these settings, not started yet. */
         public SseSimulator build() {
             return new SseSimulator(this);
@@ -437,6 +467,7 @@ public final class SseSimulator implements AutoCloseable {
             b.maxRecordedRequests = maxRecordedRequests;
             b.eventLoops = eventLoops;
             b.adminApi = adminApi;
+            b.writeCoalescing = writeCoalescing;
             return b;
         }
     }

@@ -45,6 +45,7 @@ final class TestStream implements AutoCloseable {
     private final List<String> lines = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final List<String> comments = new ArrayList<>();
+    private final List<Integer> chunkSizes = new ArrayList<>();
     private final ByteArrayOutputStream raw = new ByteArrayOutputStream();
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private final List<String> block = new ArrayList<>();
@@ -141,6 +142,9 @@ final class TestStream implements AutoCloseable {
                     return;
                 }
                 byte[] data = in.readNBytes(n);
+                synchronized (this) {
+                    chunkSizes.add(n);
+                }
                 onBytes(data, data.length);
                 if (data.length < n) {
                     dropped = true;
@@ -236,6 +240,11 @@ final class TestStream implements AutoCloseable {
 
     synchronized List<String> comments() {
         return List.copyOf(comments);
+    }
+
+    /** The size of each HTTP chunk received. */
+    synchronized List<Integer> chunkSizes() {
+        return List.copyOf(chunkSizes);
     }
 
     synchronized String rawText() {
