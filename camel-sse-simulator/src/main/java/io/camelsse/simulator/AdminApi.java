@@ -93,13 +93,13 @@ final class AdminApi {
         for (PredicateSession s : sim.predicate().sessions()) {
             ss.add(session(s));
         }
-        ObjectNode ai = n.putObject("aidenid");
-        ai.put("apiKey", SseSimulator.AIDENID_API_KEY);
-        ai.put("noScopeApiKey", SseSimulator.AIDENID_NO_SCOPE_API_KEY);
-        ai.put("orgId", SseSimulator.AIDENID_ORG_ID);
-        ai.put("projectId", SseSimulator.AIDENID_PROJECT_ID);
-        ai.put("streamUrl", sim.aidenIdStreamUrl());
-        ai.put("lastEventId", sim.aidenId().lastEventId());
+        ObjectNode aiden = n.putObject("aidenid");
+        aiden.put("apiKey", SseSimulator.AIDENID_API_KEY);
+        aiden.put("noScopeApiKey", SseSimulator.AIDENID_NO_SCOPE_API_KEY);
+        aiden.put("orgId", SseSimulator.AIDENID_ORG_ID);
+        aiden.put("projectId", SseSimulator.AIDENID_PROJECT_ID);
+        aiden.put("streamUrl", sim.aidenIdStreamUrl());
+        aiden.put("lastEventId", sim.aidenId().lastEventId());
         ObjectNode st = n.putObject("stats");
         st.put("connections", sim.stats().connections());
         st.put("acceptedStreams", sim.stats().acceptedStreams());

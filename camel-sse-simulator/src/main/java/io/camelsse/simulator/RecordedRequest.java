@@ -47,8 +47,18 @@ public record RecordedRequest(int number, Instant receivedAt, Vendor vendor, Str
         return List.of();
     }
 
-    /** The {@code Last-Event-ID} header, or null. */
+    /**
+     * The {@code Last-Event-ID} header decoded as UTF-8 (as the SSE standard sends it), or null.
+     * {@link #header(String)} gives header values as the HTTP layer reads them: one character per byte.
+     */
     public String lastEventId() {
-        return header("Last-Event-ID");
+        return headerUtf8("Last-Event-ID");
+    }
+
+    /** The first value of a header with its bytes decoded as UTF-8, or null when absent. */
+    public String headerUtf8(String name) {
+        String value = header(name);
+        return value == null ? null
+                : new String(value.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

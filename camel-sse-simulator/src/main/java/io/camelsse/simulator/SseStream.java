@@ -9,7 +9,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 
 /**
@@ -326,9 +325,5 @@ final class SseStream {
                 }
             }
         }
-    }
-
-    static Buffer utf8(String s) {
-        return Buffer.buffer(s.getBytes(StandardCharsets.UTF_8));
     }
 }

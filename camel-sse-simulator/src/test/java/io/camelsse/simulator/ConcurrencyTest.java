@@ -54,6 +54,7 @@ class ConcurrencyTest {
     static final class Collector {
         final StringBuilder text = new StringBuilder();
         volatile int status;
+        volatile boolean ended;
 
         synchronized void append(String s) {
             text.append(s);
@@ -83,6 +84,7 @@ class ConcurrencyTest {
         client.request(options).compose(req -> req.send()).onSuccess(resp -> {
             c.status = resp.statusCode();
             resp.handler(b -> c.append(b.toString(StandardCharsets.UTF_8)));
+            resp.endHandler(v -> c.ended = true);
         });
         return c;
     }
@@ -119,7 +121,8 @@ class ConcurrencyTest {
         }
         await().atMost(Duration.ofSeconds(20)).until(() -> s.openStreams() == STREAMS);
         s.advance().advance();
-        await().atMost(Duration.ofSeconds(20)).until(() -> s.openStreams() == 0);
+        await().atMost(Duration.ofSeconds(20)).until(() -> streams.stream().allMatch(c -> c.ended));
+        assertThat(s.openStreams()).isZero();
         for (Collector c : streams) {
             assertThat(c.text()).contains("\"status\":\"pending\"", "\"status\":\"submitted\"", "\"status\":\"completed\"");
         }

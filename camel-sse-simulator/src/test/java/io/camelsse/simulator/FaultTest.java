@@ -90,13 +90,13 @@ class FaultTest {
 
     @Test
     void stallAfterEventsWritesNothingForTheDuration(SseSimulator sim) {
-        sim.faults().nextStream(Fault.stallAfterEvents(1, Duration.ofMillis(800)));
+        sim.faults().nextStream(Fault.stallAfterEvents(1, Duration.ofMillis(1500)));
         try (TestStream stream = openAidenId(sim, 1)) {
             sim.aidenId().publishIdentityCreated("ident_1");
             stream.awaitEvents(1);
             int commentsAtStall = stream.comments().size();
             sim.aidenId().publishIdentityExpired("ident_1");
-            await().during(Duration.ofMillis(400)).atMost(Duration.ofMillis(700))
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofMillis(1000))
                     .until(() -> stream.events().size() == 1 && stream.comments().size() == commentsAtStall);
             assertThat(stream.awaitEvents(2)).extracting(TestStream.Event::id).containsExactly("evt_000001", "evt_000002");
             await().until(() -> stream.comments().size() > commentsAtStall);

@@ -79,6 +79,15 @@ class StatsAndRecordingTest {
     }
 
     @Test
+    void lastEventIdIsReadAsUtf8(SseSimulator sim) {
+        try (TestStream stream = TestStream.aidenId(sim, "Last-Event-ID", "évt-✓")) {
+            assertThat(stream.status()).isEqualTo(200);
+        }
+        assertThat(sim.lastRequest().lastEventId()).isEqualTo("évt-✓");
+        assertThat(sim.lastRequest().headerUtf8("last-event-id")).isEqualTo("évt-✓");
+    }
+
+    @Test
     void resetForgetsEverything(SseSimulator sim) {
         PredicateSession s = sim.predicate().createSession();
         sim.aidenId().publishIdentityCreated("ident_1");
