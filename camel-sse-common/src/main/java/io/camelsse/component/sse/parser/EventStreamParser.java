@@ -26,8 +26,10 @@ import java.util.Objects;
  *       ignored. The last event ID persists across events and across streams.</li>
  * </ul>
  *
- * <p>Parsing is linear: every byte is examined once, whatever the chunk boundaries. Memory is
- * bounded by {@code maxEventSize}, see {@link #EventStreamParser(EventStreamListener, int)}.
+ * <p>Parsing takes linear time whatever the chunk boundaries: the search for line ends and colons
+ * looks at every byte once and never goes back over bytes of an earlier chunk, and values are
+ * copied and decoded once. Memory is bounded by {@code maxEventSize}, see
+ * {@link #EventStreamParser(EventStreamListener, int)}.
  *
  * <p>One stream is one HTTP response body: call {@link #endOfStream()} when it ends, and feed the
  * body of the next connection to the same parser, so that the last event ID carries over.
