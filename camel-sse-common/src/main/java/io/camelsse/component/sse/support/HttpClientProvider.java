@@ -52,19 +52,27 @@ final class HttpClientProvider {
         return builder.build();
     }
 
-    /** Lets go of every client. Their selector threads end once the clients are unreachable. */
+    /**
+     * Lets go of every client. On Java 21 and later each client is shut down at once, cancelling its exchanges and
+     * ending its selector thread; on Java 17 the threads end once the clients are unreachable.
+     */
     void close() {
         for (HttpClient client : clients.values()) {
-            if (client instanceof AutoCloseable closeable) {
-                // Java 21 and later: shut the client down at once instead of waiting for the collector
-                try {
-                    closeable.close();
-                } catch (Exception ignored) {
-                    // closing is best effort; the client is dropped either way
-                }
-            }
+            shutdownNow(client);
         }
         clients.clear();
+    }
+
+    private static void shutdownNow(HttpClient client) {
+        // close() would wait for every open exchange to finish, and an event stream never does: a stopping route
+        // would hang. shutdownNow() (Java 21+) is looked up at run time because the code is compiled for Java 17.
+        try {
+            HttpClient.class.getMethod("shutdownNow").invoke(client);
+        } catch (NoSuchMethodException olderJava) {
+            // nothing to do: the client is dropped and collected
+        } catch (ReflectiveOperationException | RuntimeException ignored) {
+            // shutting down is best effort; the client is dropped either way
+        }
     }
 
     private record Key(Duration connectTimeout, SSLContextParameters sslContextParameters) {
