@@ -6,16 +6,29 @@ package io.camelsse.examples.demo;
 
 /**
  * {@code java -jar examples/demo/target/camel-sse-demo.jar}: runs the demo against the embedded simulator, or against
- * the real APIs for each vendor whose credentials are in the environment, and exits with the demo's result.
+ * the real APIs for each vendor whose credentials are in the environment, and exits with the demo's result: 0 when
+ * the expected flow happened, 1 when it did not, 2 when the routes could not even start.
  */
 public final class DemoMain {
 
     private DemoMain() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         DemoSettings settings = DemoSettings.fromEnvironment(System.getenv(), System.out);
-        int exitCode = new Demo(settings, System.out).run().exitCode();
+        int exitCode;
+        try {
+            exitCode = new Demo(settings, System.out).run().exitCode();
+        } catch (Exception e) {
+            // Camel wraps the reason in several layers; the innermost message is the one that says what to fix
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            System.out.println("The demo could not start: " + cause.getMessage());
+            System.out.println("See docs/troubleshooting.md.");
+            exitCode = 2;
+        }
         System.out.println("Exit code " + exitCode + ".");
         System.exit(exitCode);
     }
