@@ -26,22 +26,16 @@ import org.slf4j.LoggerFactory;
  * <ul>
  * <li>across reconnects, the stream resumes after the last event received, and an event the server sends again is
  * recognised by its ID and not delivered twice;</li>
- * <li>across route restarts, the consumer resumes after the last event completed: the one stored in the
- * {@code lastEventIdRepository} if there is one, else the one this consumer remembers, else the {@code lastEventId}
- * option.</li>
+ * <li>when the route starts, it resumes after the last event completed: the one stored in the
+ * {@code lastEventIdRepository} if there is one, else the one the endpoint remembers from the route's previous run in
+ * this JVM, else the {@code lastEventId} option.</li>
  * </ul>
  */
 public class AidenIdSseConsumer extends SseConsumerSupport {
 
-    /** How many recent event IDs are remembered to recognise replays. */
-    static final int REPLAY_WINDOW = 4096;
-
     private static final Logger LOG = LoggerFactory.getLogger(AidenIdSseConsumer.class);
 
-    // kept across route restarts: a restarted route resumes, and still recognises what it delivered before
-    private final ReplayFilter replays = new ReplayFilter(REPLAY_WINDOW);
-    private volatile String position = "";
-
+    private volatile StreamPosition position;
     private volatile Set<String> eventTypes = Set.of();
     private volatile boolean rawPayload;
     private volatile StateRepository<String, String> repository;
@@ -62,6 +56,8 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
     @Override
     protected void doStart() throws Exception {
         AidenIdSseConfiguration configuration = getEndpoint().getConfiguration();
+        position = getEndpoint().positionOf(getRouteId());
+        position.replays().newStream();
         eventTypes = getEndpoint().eventTypes();
         rawPayload = configuration.isRawPayload();
         repositoryKey = getEndpoint().lastEventIdRepositoryKey();
@@ -94,8 +90,9 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
                 return stored;
             }
         }
-        if (!position.isEmpty()) {
-            return position;
+        String completed = position.lastCompletedId();
+        if (!completed.isEmpty()) {
+            return completed;
         }
         String configured = getEndpoint().getConfiguration().getLastEventId();
         return configured == null ? "" : configured;
@@ -111,7 +108,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
         String id = event.lastEventId();
         StreamStatus status = super.streamStatus();
         long connection = status == null ? 0 : status.reconnectCount();
-        if (!replays.firstSighting(id, connection)) {
+        if (!position.replays().firstSighting(id, connection)) {
             LOG.debug("Not delivering event '{}' again: the server replayed it", id);
             return false;
         }
@@ -171,7 +168,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
         if (id.isEmpty()) {
             return;
         }
-        position = id;
+        position.completed(id);
         StateRepository<String, String> repo = repository;
         if (repo != null) {
             try {

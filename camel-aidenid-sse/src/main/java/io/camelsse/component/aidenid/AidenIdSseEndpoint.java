@@ -9,7 +9,9 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.PlainHttpGuard;
@@ -36,8 +38,13 @@ public class AidenIdSseEndpoint extends DefaultEndpoint {
     public static final String STREAM_PATH = "/v1/realtime/stream";
     static final String STREAM = "stream";
 
+    /** How many recent event IDs each route remembers to recognise replays. */
+    static final int REPLAY_WINDOW = 4096;
+
     @UriParam
     private final AidenIdSseConfiguration configuration;
+
+    private final Map<String, StreamPosition> positions = new ConcurrentHashMap<>();
 
     public AidenIdSseEndpoint(String endpointUri, AidenIdSseComponent component,
                               AidenIdSseConfiguration configuration) {
@@ -84,6 +91,11 @@ public class AidenIdSseEndpoint extends DefaultEndpoint {
         request.header("X-Org-Id", requirePrintableAscii("orgId", orgId));
         request.header("X-Project-Id", requirePrintableAscii("projectId", projectId));
         return request.build();
+    }
+
+    /** The position of the route with this ID; the same object every time the route starts again. */
+    StreamPosition positionOf(String routeId) {
+        return positions.computeIfAbsent(routeId == null ? "" : routeId, id -> new StreamPosition(REPLAY_WINDOW));
     }
 
     /** The event types to deliver; empty for all. */

@@ -62,6 +62,12 @@ final class ReplayFilter {
         return true;
     }
 
+    /** A new stream begins (the route started again): its first event inherits nothing. */
+    synchronized void newStream() {
+        previousId = null;
+        previousConnection = -1;
+    }
+
     synchronized int size() {
         return seen.size();
     }
