@@ -5,6 +5,7 @@
 package io.camelsse.component.aidenid;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -178,6 +179,31 @@ class AidenIdResumeTest extends AidenIdRouteTestSupport {
 
         await().until(() -> skipped.equals(positions.getState("aidenid-sse/org_sim/proj_sim")));
         assertThat(receivedIds()).containsExactly("evt_000001");
+    }
+
+    @Test
+    void silentStreamIsReconnectedAfterTheReadTimeoutAndResumes() throws Exception {
+        publish(3);
+        SIM.faults().nextStream(Fault.stallAfterEvents(1, Duration.ofSeconds(30)));
+        // evt_000000 comes before every event the simulator issues: the whole log is replayed
+        route("r", aidenId("lastEventId=evt_000000&readTimeout=1s"));
+
+        await().until(() -> received.size() == 3);
+        assertThat(receivedIds()).containsExactlyElementsOf(publishedIds());
+        assertThat(SIM.simulator().requests(Vendor.AIDENID).get(1).lastEventId()).isEqualTo("evt_000001");
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void eventOverMaxEventSizeIsReportedAndTheStreamResumesAfterTheLastEventDelivered() throws Exception {
+        publish(4);
+        SIM.faults().nextStream(Fault.oversizedEvent(2048, 2));
+        route("r", aidenId("lastEventId=evt_000000&maxEventSize=1024"));
+
+        await().until(() -> received.size() == 4);
+        assertThat(receivedIds()).containsExactlyElementsOf(publishedIds());
+        assertThat(SIM.simulator().requests(Vendor.AIDENID).get(1).lastEventId()).isEqualTo("evt_000002");
+        assertThat(reported).singleElement().satisfies(e -> assertThat(e).hasMessageContaining("Dropped an event"));
     }
 
     private static void publish(int count) {
