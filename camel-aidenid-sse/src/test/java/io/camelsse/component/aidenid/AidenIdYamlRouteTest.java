@@ -4,13 +4,17 @@
  */
 package io.camelsse.component.aidenid;
 
+import java.nio.file.Path;
+
 import io.camelsse.simulator.SseSimulator;
 import io.camelsse.simulator.SseSimulatorExtension;
 import io.camelsse.simulator.Vendor;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.main.Main;
+import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.awaitility.Awaitility.await;
 
@@ -21,8 +25,9 @@ class AidenIdYamlRouteTest {
     static final SseSimulatorExtension SIM = new SseSimulatorExtension();
 
     @Test
-    void yamlRouteUnderCamelMainDeliversTypedEvents() throws Exception {
+    void yamlRouteUnderCamelMainDeliversTypedEventsAndStoresItsPosition(@TempDir Path dir) throws Exception {
         Main main = new Main();
+        main.addInitialProperty("positions.file", dir.resolve("positions.dat").toString());
         main.configure().withRoutesIncludePattern("classpath:routes/aidenid-route.yaml");
         main.addInitialProperty("sim.baseUrl", SIM.baseUrl());
         main.addInitialProperty("camel.component.aidenid-sse.api-key", SseSimulator.AIDENID_API_KEY);
@@ -37,9 +42,12 @@ class AidenIdYamlRouteTest {
             SIM.aidenId().publishInboundReceived("ident_a1b2c3d4e5");
             SIM.aidenId().publishExtractionCompleted("ident_a1b2c3d4e5");
             SIM.aidenId().publishIdentityExpired("ident_a1b2c3d4e5");
-            SIM.aidenId().publishExtractionCompleted("ident_f6g7h8i9j0", "link", false, 0.87);
+            String last = SIM.aidenId().publishExtractionCompleted("ident_f6g7h8i9j0", "link", false, 0.87);
 
             codes.assertIsSatisfied(10_000);
+            FileStateRepository positions = main.getCamelContext().getRegistry()
+                    .lookupByNameAndType("positions", FileStateRepository.class);
+            await().until(() -> last.equals(positions.getState("aidenid-sse/org_sim/proj_sim")));
         } finally {
             main.stop();
         }
