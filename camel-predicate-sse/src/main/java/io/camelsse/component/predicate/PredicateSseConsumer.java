@@ -22,12 +22,20 @@ public class PredicateSseConsumer extends SseConsumerSupport {
 
     private static final Logger LOG = LoggerFactory.getLogger(PredicateSseConsumer.class);
 
+    private final String fixedSessionId;
+    private volatile String sessionId;
     // events are delivered one at a time, so these are only ever touched by one thread at once
     private volatile PredicateStatusEvent lastDelivered;
     private volatile PredicateStatusEvent inFlight;
 
     public PredicateSseConsumer(PredicateSseEndpoint endpoint, Processor processor) {
+        this(endpoint, processor, null);
+    }
+
+    /** A consumer of the given session, whatever the endpoint says: a poll whose session ID was an expression. */
+    PredicateSseConsumer(PredicateSseEndpoint endpoint, Processor processor, String sessionId) {
         super(endpoint, processor);
+        this.fixedSessionId = sessionId;
     }
 
     @Override
@@ -42,7 +50,7 @@ public class PredicateSseConsumer extends SseConsumerSupport {
 
     @Override
     protected StreamRequest createStreamRequest() {
-        return getEndpoint().createStreamRequest();
+        return getEndpoint().createStreamRequest(sessionId);
     }
 
     @Override
@@ -53,6 +61,7 @@ public class PredicateSseConsumer extends SseConsumerSupport {
     @Override
     protected void doStart() throws Exception {
         // a restarted route starts afresh: the current snapshot is delivered again
+        sessionId = fixedSessionId != null ? fixedSessionId : getEndpoint().getConfiguration().getSessionId();
         lastDelivered = null;
         inFlight = null;
         super.doStart();
@@ -63,20 +72,20 @@ public class PredicateSseConsumer extends SseConsumerSupport {
         inFlight = null;
         PredicateSseConfiguration config = getEndpoint().getConfiguration();
         Message message = exchange.getMessage();
-        message.setHeader(PredicateSseConstants.SESSION_ID, config.getSessionId());
+        message.setHeader(PredicateSseConstants.SESSION_ID, sessionId);
         message.setHeader(PredicateSseConstants.VERIFICATION_TYPE, config.getType());
         // should the data not be a status event, the error handler still gets it as it came
         message.setBody(event.data());
 
-        PredicateStatusEvent status = PredicateJson.read(event.data(), config.getSessionId());
+        PredicateStatusEvent status = PredicateJson.read(event.data(), sessionId);
         if (config.isSkipUnchanged() && status.equals(lastDelivered)) {
             LOG.debug("Predicate session {}: status '{}' unchanged since the last event delivered, not delivered again",
-                    config.getSessionId(), status.getStatus());
+                    sessionId, status.getStatus());
             return false;
         }
         if (config.isTerminalOnly() && !status.isTerminal()) {
             LOG.debug("Predicate session {}: status '{}' is not terminal, not delivered (terminalOnly)",
-                    config.getSessionId(), status.getStatus());
+                    sessionId, status.getStatus());
             return false;
         }
         message.setHeader(PredicateSseConstants.STATUS, status.getStatus());
@@ -103,7 +112,7 @@ public class PredicateSseConsumer extends SseConsumerSupport {
         // whether the route succeeded or not, the outcome has reached it; a reconnect would only repeat it
         if (done != null && done.isTerminal() && getEndpoint().getConfiguration().isCloseOnTerminal()) {
             LOG.info("Predicate session {} ended with status '{}': stream closed, no further requests",
-                    getEndpoint().getConfiguration().getSessionId(), done.getStatus());
+                    sessionId, done.getStatus());
             closeStream();
         }
     }

@@ -19,6 +19,7 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.LanguageSupport;
 
 /**
  * Streams the status of one Predicate verification session: each status event becomes one exchange whose body is a
@@ -69,7 +70,8 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
     /**
      * A polling consumer that holds no connection between polls: each receive opens the stream, takes the first
      * event the endpoint delivers, and closes it again. Camel's default would keep a stream open in its consumer cache
-     * for as long as the route lives.
+     * for as long as the route lives. With {@code pollEnrich} the session ID may be a Simple expression, such as
+     * {@code ${header.sessionId}}, evaluated against the exchange of each poll.
      */
     @Override
     public PollingConsumer createPollingConsumer() {
@@ -95,7 +97,15 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
     }
 
     /**
-     * Checks the type, the session ID and the base URL.
+     * True when the session ID is a Simple expression such as {@code ${header.sessionId}}: only a poll, which has an
+     * exchange to evaluate it against, can use such an endpoint.
+     */
+    boolean isSessionIdExpression() {
+        return LanguageSupport.hasSimpleFunction(configuration.getSessionId());
+    }
+
+    /**
+     * Checks the type, the session ID (unless it is an expression, checked once evaluated) and the base URL.
      *
      * @throws IllegalArgumentException saying what is wrong, before any request is made
      */
@@ -105,17 +115,26 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException("The Predicate verification type must be 'individual' or 'business',"
                                                + " not '" + echo(type) + "'");
         }
-        String sessionId = configuration.getSessionId();
-        if (sessionId == null || !UUID.matcher(sessionId).matches()) {
-            throw new IllegalArgumentException("The Predicate session ID must be the UUID from the registration"
-                                               + " response, such as 550e8400-e29b-41d4-a716-446655440000, not '"
-                                               + echo(sessionId) + "'");
+        if (!isSessionIdExpression()) {
+            requireSessionUuid(configuration.getSessionId());
         }
-        streamUri();
+        baseUri();
     }
 
-    /** The stream URL: the base URL, then {@code /api/v1/status/realtime/<type>/<sessionId>}. */
-    URI streamUri() {
+    /** @throws IllegalArgumentException when the session ID is not a UUID */
+    static void requireSessionUuid(String sessionId) {
+        if (sessionId == null || !UUID.matcher(sessionId).matches()) {
+            boolean expression = LanguageSupport.hasSimpleFunction(sessionId);
+            throw new IllegalArgumentException("The Predicate session ID must be the UUID from the registration"
+                                               + " response, such as 550e8400-e29b-41d4-a716-446655440000, not '"
+                                               + echo(sessionId) + "'"
+                                               + (expression
+                                                       ? "; an expression as session ID works in pollEnrich only"
+                                                       : ""));
+        }
+    }
+
+    private URI baseUri() {
         URI base;
         try {
             base = new URI(effectiveBaseUrl());
@@ -128,17 +147,25 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
                     "The Predicate baseUrl must be scheme, host, port and path only: no query, fragment or user info");
         }
         PlainHttpGuard.check(base, configuration.isAllowPlainHttp());
+        return base;
+    }
+
+    /** The stream URL of the session: the base URL, then {@code /api/v1/status/realtime/<type>/<sessionId>}. */
+    URI streamUri(String sessionId) {
+        requireSessionUuid(sessionId);
+        URI base = baseUri();
         String path = base.getRawPath() == null ? "" : base.getRawPath();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
         return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + STREAM_PATH
-                          + configuration.getType() + "/" + configuration.getSessionId());
+                          + configuration.getType() + "/" + sessionId);
     }
 
-    /** The request every connection makes; checks everything that goes into it first. */
-    StreamRequest createStreamRequest() {
+    /** The request every connection to the session's stream makes; checks everything that goes into it first. */
+    StreamRequest createStreamRequest(String sessionId) {
         validate();
+        URI uri = streamUri(sessionId);
         String apiKey = effectiveApiKey();
         if (apiKey == null) {
             throw new IllegalArgumentException(
@@ -148,7 +175,7 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
         if (!HeaderValues.isSendableAsIs(apiKey)) {
             throw new IllegalArgumentException("The Predicate API key must be printable ASCII");
         }
-        return StreamRequest.to(streamUri()).credential("Authorization", "Bearer " + apiKey).build();
+        return StreamRequest.to(uri).credential("Authorization", "Bearer " + apiKey).build();
     }
 
     /** A refused value as it may appear in a message: printable ASCII only, and not too long. */

@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.camel.DynamicPollingConsumer;
 import org.apache.camel.Exchange;
+import org.apache.camel.Expression;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.support.PollingConsumerSupport;
 import org.apache.camel.support.service.ServiceHelper;
@@ -21,12 +23,16 @@ import org.apache.camel.util.URISupport;
  * the stream as soon as it has it or the timeout ends. Nothing is held between polls, however long the consumer stays
  * in Camel's consumer cache.
  * <p>
+ * When the endpoint's session ID is a Simple expression ({@code predicate-sse:individual/${header.sessionId}}),
+ * {@code pollEnrich} hands over its exchange and the expression is evaluated against it; the result must be a UUID.
+ * <p>
  * A permanent failure (401, 403, 404, ...) ends the receive at once by throwing it. An event whose data is not a
- * status event is returned as a failed exchange, which {@code pollEnrich} hands to the route's error handler.
+ * status event is returned as a failed exchange, which {@code pollEnrich} passes on to the route.
  */
-final class PredicateSsePollingConsumer extends PollingConsumerSupport {
+final class PredicateSsePollingConsumer extends PollingConsumerSupport implements DynamicPollingConsumer {
 
     private final Set<Poll> polls = ConcurrentHashMap.newKeySet();
+    private volatile Expression sessionIdExpression;
 
     PredicateSsePollingConsumer(PredicateSseEndpoint endpoint) {
         super(endpoint);
@@ -40,13 +46,13 @@ final class PredicateSsePollingConsumer extends PollingConsumerSupport {
     /** Waits as long as it takes for an event. */
     @Override
     public Exchange receive() {
-        return poll(-1);
+        return poll(sessionId(null), -1);
     }
 
     /** Waits up to the timeout for an event; null when none came. */
     @Override
     public Exchange receive(long timeoutMillis) {
-        return timeoutMillis <= 0 ? receiveNoWait() : poll(timeoutMillis);
+        return timeoutMillis <= 0 ? receiveNoWait() : poll(sessionId(null), timeoutMillis);
     }
 
     /** Always null: no connection is held between polls, so no event can be waiting. No request is made. */
@@ -55,8 +61,44 @@ final class PredicateSsePollingConsumer extends PollingConsumerSupport {
         return null;
     }
 
-    private Exchange poll(long timeoutMillis) {
-        Poll poll = new Poll(getEndpoint());
+    @Override
+    public Exchange receive(Exchange exchange) {
+        return poll(sessionId(exchange), -1);
+    }
+
+    @Override
+    public Exchange receive(Exchange exchange, long timeoutMillis) {
+        return timeoutMillis <= 0 ? receiveNoWait(exchange) : poll(sessionId(exchange), timeoutMillis);
+    }
+
+    @Override
+    public Exchange receiveNoWait(Exchange exchange) {
+        return null;
+    }
+
+    private String sessionId(Exchange exchange) {
+        PredicateSseEndpoint endpoint = getEndpoint();
+        String configured = endpoint.getConfiguration().getSessionId();
+        if (!endpoint.isSessionIdExpression()) {
+            return configured;
+        }
+        if (exchange == null) {
+            throw new IllegalArgumentException("The Predicate session ID '" + configured + "' is an expression: it"
+                                               + " needs the exchange of a pollEnrich to be evaluated against");
+        }
+        Expression expression = sessionIdExpression;
+        if (expression == null) {
+            expression = endpoint.getCamelContext().resolveLanguage("simple").createExpression(configured);
+            expression.init(endpoint.getCamelContext());
+            sessionIdExpression = expression;
+        }
+        String sessionId = expression.evaluate(exchange, String.class);
+        PredicateSseEndpoint.requireSessionUuid(sessionId == null ? "" : sessionId.trim());
+        return sessionId.trim();
+    }
+
+    private Exchange poll(String sessionId, long timeoutMillis) {
+        Poll poll = new Poll(getEndpoint(), sessionId);
         polls.add(poll);
         try {
             ServiceHelper.startService(poll.consumer);
@@ -104,8 +146,8 @@ final class PredicateSsePollingConsumer extends PollingConsumerSupport {
         volatile Exchange exchange;
         volatile Exception failure;
 
-        Poll(PredicateSseEndpoint endpoint) {
-            consumer = new PredicateSseConsumer(endpoint, this::take) {
+        Poll(PredicateSseEndpoint endpoint, String sessionId) {
+            consumer = new PredicateSseConsumer(endpoint, this::take, sessionId) {
                 @Override
                 public void onPermanentFailure(Exception permanent) {
                     // thrown to the caller of receive instead of reported to an exception handler nobody watches
