@@ -249,6 +249,10 @@ class PredicateSseConsumerTest extends PredicateTestSupport {
                 .containsEntry("unverifiedWallets",
                         List.of(Map.of("id", "wallet-uuid-1", "address", "0x1234abcd", "chain", "ethereum")))
                 .doesNotContainKey("userId");
+        assertThat(context.resolveLanguage("simple").createExpression("${body.unverifiedWallets[0].address}")
+                .evaluate(received.get(0), String.class)).isEqualTo("0x1234abcd");
+        assertThat(context.resolveLanguage("simple").createExpression("${body.status}")
+                .evaluate(received.get(0), String.class)).isEqualTo("pending");
     }
 
     @Test
