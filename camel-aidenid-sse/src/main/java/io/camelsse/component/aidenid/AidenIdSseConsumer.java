@@ -1,0 +1,188 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.aidenid;
+
+import java.util.Set;
+
+import io.camelsse.component.sse.connection.StreamRequest;
+import io.camelsse.component.sse.connection.StreamStatus;
+import io.camelsse.component.sse.event.ServerSentEvent;
+import io.camelsse.component.sse.support.SseCommonConfiguration;
+import io.camelsse.component.sse.support.SseConsumerSupport;
+import org.apache.camel.CamelContextAware;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the events of an AidenID project stream, each as a typed {@link AidenIdEvent}, and keeps the stream's
+ * position so that nothing is lost or repeated:
+ * <ul>
+ * <li>across reconnects, the stream resumes after the last event received, and an event the server sends again is
+ * recognised by its ID and not delivered twice;</li>
+ * <li>when the route starts, it resumes after the last event completed: the one stored in the
+ * {@code lastEventIdRepository} if there is one, else the one the endpoint remembers from the route's previous run in
+ * this JVM, else the {@code lastEventId} option.</li>
+ * </ul>
+ */
+public class AidenIdSseConsumer extends SseConsumerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AidenIdSseConsumer.class);
+
+    private volatile StreamPosition position;
+    private volatile Set<String> eventTypes = Set.of();
+    private volatile boolean rawPayload;
+    private volatile StateRepository<String, String> repository;
+    private volatile String repositoryKey;
+
+    private volatile HttpOperationFailedException lastHttpFailure;
+    private volatile AidenIdApiException lastApiFailure;
+
+    public AidenIdSseConsumer(AidenIdSseEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public AidenIdSseEndpoint getEndpoint() {
+        return (AidenIdSseEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        AidenIdSseConfiguration configuration = getEndpoint().getConfiguration();
+        position = getEndpoint().positionOf(getRouteId());
+        position.replays().newStream();
+        eventTypes = getEndpoint().eventTypes();
+        rawPayload = configuration.isRawPayload();
+        repositoryKey = getEndpoint().lastEventIdRepositoryKey();
+        repository = configuration.getLastEventIdRepository();
+        if (repository != null) {
+            CamelContextAware.trySetCamelContext(repository, getEndpoint().getCamelContext());
+            // started if it is not yet; stopping it is its owner's business, it may be shared
+            ServiceHelper.startService(repository);
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected SseCommonConfiguration streamOptions() {
+        return getEndpoint().getConfiguration();
+    }
+
+    @Override
+    protected StreamRequest createStreamRequest() {
+        return getEndpoint().createStreamRequest();
+    }
+
+    @Override
+    protected String initialLastEventId() {
+        StateRepository<String, String> repo = repository;
+        if (repo != null) {
+            String stored = repo.getState(repositoryKey);
+            if (stored != null && !stored.isEmpty()) {
+                LOG.info("Resuming the AidenID stream after event '{}', stored under '{}'", stored, repositoryKey);
+                return stored;
+            }
+        }
+        String completed = position.lastCompletedId();
+        if (!completed.isEmpty()) {
+            return completed;
+        }
+        String configured = getEndpoint().getConfiguration().getLastEventId();
+        return configured == null ? "" : configured;
+    }
+
+    @Override
+    protected String healthCheckPrefix() {
+        return "aidenid-sse-consumer";
+    }
+
+    @Override
+    protected boolean populateExchange(ServerSentEvent event, Exchange exchange) throws Exception {
+        String id = event.lastEventId();
+        StreamStatus status = super.streamStatus();
+        long connection = status == null ? 0 : status.reconnectCount();
+        if (!position.replays().firstSighting(id, connection)) {
+            LOG.debug("Not delivering event '{}' again: the server replayed it", id);
+            return false;
+        }
+        if (!eventTypes.isEmpty() && !eventTypes.contains(event.type())) {
+            // a filter that skips the event now would skip it on a replay too: the position may move past it
+            advancePosition(id);
+            return false;
+        }
+        if (rawPayload) {
+            exchange.getMessage().setBody(event.data());
+            setIdentityHeader(exchange, AidenIdEventReader.identityId(id, event.type(), event.data()));
+        } else {
+            AidenIdEvent body = AidenIdEventReader.read(id, event.type(), event.data());
+            exchange.getMessage().setBody(body);
+            setIdentityHeader(exchange, body.getIdentityId());
+        }
+        return true;
+    }
+
+    @Override
+    protected void onExchangeDone(ServerSentEvent event, Exchange exchange) {
+        // only now: a crash before this point delivers the event again rather than losing it
+        advancePosition(event.lastEventId());
+    }
+
+    /** The stream's state, with an AidenID error answer shown as an {@link AidenIdApiException} carrying its code. */
+    @Override
+    public StreamStatus streamStatus() {
+        StreamStatus status = super.streamStatus();
+        if (status == null || !(status.failure() instanceof HttpOperationFailedException http)) {
+            return status;
+        }
+        return new StreamStatus(status.state(), status.lastEventId(), status.reconnectCount(), status.lastConnected(),
+                apiFailure(http), status.httpStatus());
+    }
+
+    @Override
+    public void onPermanentFailure(Exception failure) {
+        super.onPermanentFailure(failure instanceof HttpOperationFailedException http ? apiFailure(http) : failure);
+    }
+
+    private AidenIdApiException apiFailure(HttpOperationFailedException http) {
+        if (http instanceof AidenIdApiException api) {
+            return api;
+        }
+        // the health check asks again and again about the same failure: translate it once
+        synchronized (this) {
+            if (lastHttpFailure != http) {
+                lastApiFailure = new AidenIdApiException(http);
+                lastHttpFailure = http;
+            }
+            return lastApiFailure;
+        }
+    }
+
+    private void advancePosition(String id) {
+        if (id.isEmpty()) {
+            return;
+        }
+        position.completed(id);
+        StateRepository<String, String> repo = repository;
+        if (repo != null) {
+            try {
+                repo.setState(repositoryKey, id);
+            } catch (RuntimeException e) {
+                getExceptionHandler().handleException("Could not store the last event ID '" + id + "' under '"
+                                                      + repositoryKey + "'", e);
+            }
+        }
+    }
+
+    private static void setIdentityHeader(Exchange exchange, String identityId) {
+        if (identityId != null) {
+            exchange.getMessage().setHeader(AidenIdSseConstants.IDENTITY_ID, identityId);
+        }
+    }
+}

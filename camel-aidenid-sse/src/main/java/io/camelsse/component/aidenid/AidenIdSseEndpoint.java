@@ -1,0 +1,155 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.aidenid;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.camelsse.component.sse.connection.HeaderValues;
+import io.camelsse.component.sse.connection.PlainHttpGuard;
+import io.camelsse.component.sse.connection.StreamRequest;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Consumes the realtime event stream of an AidenID project: identities created and expired, e-mails received, codes
+ * extracted. Each event becomes one exchange whose body is a typed AidenIdEvent; the stream resumes after drops and
+ * restarts without losing or repeating events.
+ */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "aidenid-sse", title = "AidenID SSE", syntax = "aidenid-sse:stream",
+             consumerOnly = true, remote = true, category = { Category.HTTP, Category.SAAS },
+             headersClass = AidenIdSseConstants.class)
+public class AidenIdSseEndpoint extends DefaultEndpoint {
+
+    /** Where the stream is, below the base URL. */
+    public static final String STREAM_PATH = "/v1/realtime/stream";
+    static final String STREAM = "stream";
+
+    /** How many recent event IDs each route remembers to recognise replays. */
+    static final int REPLAY_WINDOW = 4096;
+
+    @UriParam
+    private final AidenIdSseConfiguration configuration;
+
+    private final Map<String, StreamPosition> positions = new ConcurrentHashMap<>();
+
+    public AidenIdSseEndpoint(String endpointUri, AidenIdSseComponent component,
+                              AidenIdSseConfiguration configuration) {
+        super(endpointUri, component);
+        this.configuration = configuration;
+    }
+
+    public AidenIdSseConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public AidenIdSseComponent getComponent() {
+        return (AidenIdSseComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException("The aidenid-sse component only consumes: use it in from(...)");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        AidenIdSseConsumer consumer = new AidenIdSseConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /**
+     * The request every connection makes. Checks every setting on the way, so a missing or unsafe value fails the
+     * endpoint's creation or the route's start, before any request. No message names the API key's value.
+     */
+    StreamRequest createStreamRequest() {
+        if (!STREAM.equals(configuration.getStream())) {
+            throw new IllegalArgumentException("The aidenid-sse endpoint has one stream: use aidenid-sse:stream");
+        }
+        String apiKey = required("apiKey", configuration.getApiKey());
+        String orgId = required("orgId", configuration.getOrgId());
+        String projectId = required("projectId", configuration.getProjectId());
+        HeaderValues.requireNoControlCharacters("lastEventId", configuration.getLastEventId());
+        StreamRequest.Builder request = StreamRequest.to(streamUri());
+        requirePrintableAscii("apiKey", apiKey);
+        request.credential("Authorization", "Bearer " + apiKey);
+        request.header("X-Org-Id", requirePrintableAscii("orgId", orgId));
+        request.header("X-Project-Id", requirePrintableAscii("projectId", projectId));
+        return request.build();
+    }
+
+    /** The position of the route with this ID; the same object every time the route starts again. */
+    StreamPosition positionOf(String routeId) {
+        return positions.computeIfAbsent(routeId == null ? "" : routeId, id -> new StreamPosition(REPLAY_WINDOW));
+    }
+
+    /** The event types to deliver; empty for all. */
+    Set<String> eventTypes() {
+        String types = configuration.getEventTypes();
+        if (types == null || types.isBlank()) {
+            return Set.of();
+        }
+        Set<String> set = new LinkedHashSet<>();
+        Arrays.stream(types.split(",")).map(String::trim).filter(t -> !t.isEmpty()).forEach(set::add);
+        return Collections.unmodifiableSet(set);
+    }
+
+    /** The key of the last event ID in the repository. */
+    String lastEventIdRepositoryKey() {
+        String key = configuration.getLastEventIdRepositoryKey();
+        if (key != null && !key.isBlank()) {
+            return key;
+        }
+        return "aidenid-sse/" + configuration.getOrgId() + "/" + configuration.getProjectId();
+    }
+
+    private URI streamUri() {
+        String base = required("baseUrl", configuration.getBaseUrl());
+        while (base.endsWith("/")) {
+            base = base.substring(0, base.length() - 1);
+        }
+        URI uri;
+        try {
+            uri = new URI(base + STREAM_PATH);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("The aidenid-sse baseUrl is not a valid URL", e);
+        }
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            throw new IllegalArgumentException("The aidenid-sse baseUrl must not have a query or fragment");
+        }
+        PlainHttpGuard.check(uri, configuration.isAllowPlainHttp());
+        return uri;
+    }
+
+    private static String required(String option, String value) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("The aidenid-sse endpoint needs " + option
+                                               + ", set on the endpoint or on the component");
+        }
+        return value;
+    }
+
+    /** Values that go into headers: the JDK client would turn anything outside printable ASCII into '?'. */
+    private static String requirePrintableAscii(String option, String value) {
+        HeaderValues.requireNoControlCharacters(option, value);
+        if (!HeaderValues.isSendableAsIs(value) || !value.equals(value.strip())) {
+            throw new IllegalArgumentException(option + " must be printable ASCII without leading or trailing spaces");
+        }
+        return value;
+    }
+}

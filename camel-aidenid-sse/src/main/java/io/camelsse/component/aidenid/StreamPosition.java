@@ -1,0 +1,33 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.aidenid;
+
+/**
+ * Where one route is in the stream: the ID of the last event it completed, and the IDs it saw recently. Held by the
+ * endpoint per route, because Camel creates a new consumer each time a route starts, and a restarted route should
+ * resume where it was and still recognise what it delivered before.
+ */
+final class StreamPosition {
+
+    private final ReplayFilter replays;
+    private volatile String lastCompletedId = "";
+
+    StreamPosition(int replayWindow) {
+        this.replays = new ReplayFilter(replayWindow);
+    }
+
+    ReplayFilter replays() {
+        return replays;
+    }
+
+    /** The ID of the last event completed (or skipped by the type filter); empty when none. */
+    String lastCompletedId() {
+        return lastCompletedId;
+    }
+
+    void completed(String id) {
+        lastCompletedId = id;
+    }
+}

@@ -1,0 +1,119 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.predicate;
+
+import io.camelsse.component.sse.connection.StreamRequest;
+import io.camelsse.component.sse.event.ServerSentEvent;
+import io.camelsse.component.sse.support.SseCommonConfiguration;
+import io.camelsse.component.sse.support.SseConsumerSupport;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the status events of one Predicate session. Knows the terminal statuses of both API generations, leaves out
+ * a snapshot the route has already seen, and closes the stream for good once the outcome has been delivered.
+ */
+public class PredicateSseConsumer extends SseConsumerSupport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PredicateSseConsumer.class);
+
+    private final String fixedSessionId;
+    private volatile String sessionId;
+    // events are delivered one at a time, so these are only ever touched by one thread at once
+    private volatile PredicateStatusEvent lastDelivered;
+    private volatile PredicateStatusEvent inFlight;
+
+    public PredicateSseConsumer(PredicateSseEndpoint endpoint, Processor processor) {
+        this(endpoint, processor, null);
+    }
+
+    /** A consumer of the given session, whatever the endpoint says: a poll whose session ID was an expression. */
+    PredicateSseConsumer(PredicateSseEndpoint endpoint, Processor processor, String sessionId) {
+        super(endpoint, processor);
+        this.fixedSessionId = sessionId;
+    }
+
+    @Override
+    public PredicateSseEndpoint getEndpoint() {
+        return (PredicateSseEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected SseCommonConfiguration streamOptions() {
+        return getEndpoint().getConfiguration();
+    }
+
+    @Override
+    protected StreamRequest createStreamRequest() {
+        return getEndpoint().createStreamRequest(sessionId);
+    }
+
+    @Override
+    protected String healthCheckPrefix() {
+        return "predicate-sse-consumer";
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        // a restarted route starts afresh: the current snapshot is delivered again
+        sessionId = fixedSessionId != null ? fixedSessionId : getEndpoint().getConfiguration().getSessionId();
+        lastDelivered = null;
+        inFlight = null;
+        super.doStart();
+    }
+
+    @Override
+    protected boolean populateExchange(ServerSentEvent event, Exchange exchange) throws InvalidPredicateEventException {
+        inFlight = null;
+        PredicateSseConfiguration config = getEndpoint().getConfiguration();
+        Message message = exchange.getMessage();
+        message.setHeader(PredicateSseConstants.SESSION_ID, sessionId);
+        message.setHeader(PredicateSseConstants.VERIFICATION_TYPE, config.getType());
+        // should the data not be a status event, the error handler still gets it as it came
+        message.setBody(event.data());
+
+        PredicateStatusEvent status = PredicateJson.read(event.data(), sessionId);
+        if (config.isSkipUnchanged() && status.equals(lastDelivered)) {
+            LOG.debug("Predicate session {}: status '{}' unchanged since the last event delivered, not delivered again",
+                    sessionId, status.getStatus());
+            return false;
+        }
+        if (config.isTerminalOnly() && !status.isTerminal()) {
+            LOG.debug("Predicate session {}: status '{}' is not terminal, not delivered (terminalOnly)",
+                    sessionId, status.getStatus());
+            return false;
+        }
+        message.setHeader(PredicateSseConstants.STATUS, status.getStatus());
+        message.setHeader(PredicateSseConstants.TERMINAL, status.isTerminal());
+        message.setHeader(PredicateSseConstants.VERIFIED, status.isVerified());
+        if (status.getUserId() != null) {
+            message.setHeader(PredicateSseConstants.USER_ID, status.getUserId());
+        }
+        if (status.getCompletedAt() != null) {
+            message.setHeader(PredicateSseConstants.COMPLETED_AT, status.getCompletedAt());
+        }
+        if (!config.isRawPayload()) {
+            message.setBody(status);
+        }
+        lastDelivered = status;
+        inFlight = status;
+        return true;
+    }
+
+    @Override
+    protected void onExchangeDone(ServerSentEvent event, Exchange exchange) {
+        PredicateStatusEvent done = inFlight;
+        inFlight = null;
+        // whether the route succeeded or not, the outcome has reached it; a reconnect would only repeat it
+        if (done != null && done.isTerminal() && getEndpoint().getConfiguration().isCloseOnTerminal()) {
+            LOG.info("Predicate session {} ended with status '{}': stream closed, no further requests",
+                    sessionId, done.getStatus());
+            closeStream();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.predicate;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.regex.Pattern;
+
+import io.camelsse.component.sse.connection.HeaderValues;
+import io.camelsse.component.sse.connection.PlainHttpGuard;
+import io.camelsse.component.sse.connection.StreamRequest;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.PollingConsumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.LanguageSupport;
+
+/**
+ * Streams the status of one Predicate verification session: each status event becomes one exchange whose body is a
+ * {@link PredicateStatusEvent}.
+ */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "predicate-sse", title = "Predicate SSE",
+             syntax = "predicate-sse:type/sessionId", consumerOnly = true, remote = true,
+             category = { Category.HTTP, Category.SECURITY }, headersClass = PredicateSseConstants.class)
+public class PredicateSseEndpoint extends DefaultEndpoint {
+
+    static final String STREAM_PATH = "/api/v1/status/realtime/";
+
+    private static final Pattern UUID = Pattern.compile(
+            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final int MAX_ECHOED_LENGTH = 64;
+
+    @UriParam
+    private final PredicateSseConfiguration configuration;
+
+    public PredicateSseEndpoint(String endpointUri, PredicateSseComponent component,
+                                PredicateSseConfiguration configuration) {
+        super(endpointUri, component);
+        this.configuration = configuration;
+    }
+
+    public PredicateSseConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    @Override
+    public PredicateSseComponent getComponent() {
+        return (PredicateSseComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        throw new UnsupportedOperationException(
+                "The predicate-sse component only consumes: use it in from(...) or pollEnrich(...)");
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        PredicateSseConsumer consumer = new PredicateSseConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    /**
+     * A polling consumer that holds no connection between polls: each receive opens the stream, takes the first
+     * event the endpoint delivers, and closes it again. Camel's default would keep a stream open in its consumer cache
+     * for as long as the route lives. With {@code pollEnrich} the session ID may be a Simple expression, such as
+     * {@code ${header.sessionId}}, evaluated against the exchange of each poll.
+     */
+    @Override
+    public PollingConsumer createPollingConsumer() {
+        return new PredicateSsePollingConsumer(this);
+    }
+
+    /** The API key of this endpoint, or else of the component; null when neither has one. */
+    String effectiveApiKey() {
+        String key = configuration.getApiKey();
+        if (key == null || key.isEmpty()) {
+            key = getComponent().getApiKey();
+        }
+        return key == null || key.isEmpty() ? null : key;
+    }
+
+    /** The base URL of this endpoint, or else of the component, or else the current generation's. */
+    String effectiveBaseUrl() {
+        String url = configuration.getBaseUrl();
+        if (url == null || url.isEmpty()) {
+            url = getComponent().getBaseUrl();
+        }
+        return url == null || url.isEmpty() ? PredicateSseConfiguration.DEFAULT_BASE_URL : url;
+    }
+
+    /**
+     * True when the session ID is a Simple expression such as {@code ${header.sessionId}}: only a poll, which has an
+     * exchange to evaluate it against, can use such an endpoint.
+     */
+    boolean isSessionIdExpression() {
+        return LanguageSupport.hasSimpleFunction(configuration.getSessionId());
+    }
+
+    /**
+     * Checks the type, the session ID (unless it is an expression, checked once evaluated) and the base URL.
+     *
+     * @throws IllegalArgumentException saying what is wrong, before any request is made
+     */
+    void validate() {
+        String type = configuration.getType();
+        if (!"individual".equals(type) && !"business".equals(type)) {
+            throw new IllegalArgumentException("The Predicate verification type must be 'individual' or 'business',"
+                                               + " not '" + echo(type) + "'");
+        }
+        if (!isSessionIdExpression()) {
+            requireSessionUuid(configuration.getSessionId());
+        }
+        baseUri();
+    }
+
+    /** @throws IllegalArgumentException when the session ID is not a UUID */
+    static void requireSessionUuid(String sessionId) {
+        if (sessionId == null || !UUID.matcher(sessionId).matches()) {
+            boolean expression = LanguageSupport.hasSimpleFunction(sessionId);
+            throw new IllegalArgumentException("The Predicate session ID must be the UUID from the registration"
+                                               + " response, such as 550e8400-e29b-41d4-a716-446655440000, not '"
+                                               + echo(sessionId) + "'"
+                                               + (expression
+                                                       ? "; an expression as session ID works in pollEnrich only"
+                                                       : ""));
+        }
+    }
+
+    private URI baseUri() {
+        URI base;
+        try {
+            base = new URI(effectiveBaseUrl());
+        } catch (URISyntaxException e) {
+            // the message of the cause would repeat the URL; it is not needed to see what is wrong
+            throw new IllegalArgumentException("The Predicate baseUrl is not a valid URL: " + e.getReason());
+        }
+        if (base.getRawQuery() != null || base.getRawFragment() != null || base.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "The Predicate baseUrl must be scheme, host, port and path only: no query, fragment or user info");
+        }
+        PlainHttpGuard.check(base, configuration.isAllowPlainHttp());
+        return base;
+    }
+
+    /** The stream URL of the session: the base URL, then {@code /api/v1/status/realtime/<type>/<sessionId>}. */
+    URI streamUri(String sessionId) {
+        requireSessionUuid(sessionId);
+        URI base = baseUri();
+        String path = base.getRawPath() == null ? "" : base.getRawPath();
+        while (path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + STREAM_PATH
+                          + configuration.getType() + "/" + sessionId);
+    }
+
+    /** The request every connection to the session's stream makes; checks everything that goes into it first. */
+    StreamRequest createStreamRequest(String sessionId) {
+        validate();
+        URI uri = streamUri(sessionId);
+        String apiKey = effectiveApiKey();
+        if (apiKey == null) {
+            throw new IllegalArgumentException(
+                    "No Predicate API key: set apiKey on the predicate-sse component or endpoint");
+        }
+        // the HTTP client would quote a value it refuses in its error message: refuse it here, without the value
+        if (!HeaderValues.isSendableAsIs(apiKey)) {
+            throw new IllegalArgumentException("The Predicate API key must be printable ASCII");
+        }
+        return StreamRequest.to(uri).credential("Authorization", "Bearer " + apiKey).build();
+    }
+
+    /** A refused value as it may appear in a message: printable ASCII only, and not too long. */
+    private static String echo(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < value.length() && sb.length() < MAX_ECHOED_LENGTH; i++) {
+            char c = value.charAt(i);
+            sb.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return value.length() > MAX_ECHOED_LENGTH ? sb + "..." : sb.toString();
+    }
+}
