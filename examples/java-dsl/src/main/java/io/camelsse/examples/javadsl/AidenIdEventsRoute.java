@@ -4,6 +4,9 @@
  */
 package io.camelsse.examples.javadsl;
 
+import io.camelsse.component.aidenid.AidenIdSseConstants;
+import io.camelsse.component.aidenid.ExtractionCompletedEvent;
+import io.camelsse.component.aidenid.InboundReceivedEvent;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -29,11 +32,11 @@ public class AidenIdEventsRoute extends RouteBuilder {
              + "&bridgeErrorHandler=true")
                 .routeId("aidenid-events")
                 .choice()
-                    .when(header("CamelSseEventType").isEqualTo("extraction.completed"))
+                    .when(header(AidenIdSseConstants.EVENT_TYPE).isEqualTo(ExtractionCompletedEvent.TYPE))
                         .bean(inbox, "codeExtracted")
-                    .when(header("CamelSseEventType").isEqualTo("inbound.received"))
+                    .when(header(AidenIdSseConstants.EVENT_TYPE).isEqualTo(InboundReceivedEvent.TYPE))
                         .bean(inbox, "emailReceived")
-                    .when(header("CamelSseEventType").startsWith("identity."))
+                    .when(header(AidenIdSseConstants.EVENT_TYPE).startsWith("identity."))
                         .bean(inbox, "identityChanged")
                 .end();
     }

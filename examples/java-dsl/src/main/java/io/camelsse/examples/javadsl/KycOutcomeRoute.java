@@ -6,6 +6,7 @@ package io.camelsse.examples.javadsl;
 
 import java.time.Duration;
 
+import io.camelsse.component.predicate.PredicateSseConstants;
 import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -42,7 +43,7 @@ public class KycOutcomeRoute extends RouteBuilder {
                 .choice()
                     .when(header(OUTCOME_HEADER).isEqualTo("timeout"))
                         .setBody(constant("timeout"))
-                    .when(header("CamelPredicateVerified").isEqualTo(true))
+                    .when(header(PredicateSseConstants.VERIFIED).isEqualTo(true))
                         .setBody(constant("approved"))
                     .otherwise()
                         .setBody(constant("declined"))
@@ -58,7 +59,7 @@ public class KycOutcomeRoute extends RouteBuilder {
                 return request;
             }
             request.getMessage().getHeaders().putAll(status.getMessage().getHeaders());
-            request.getMessage().setHeader(OUTCOME_HEADER, status.getMessage().getHeader("CamelPredicateStatus"));
+            request.getMessage().setHeader(OUTCOME_HEADER, status.getMessage().getHeader(PredicateSseConstants.STATUS));
             request.getMessage().setBody(status.getMessage().getBody());
             return request;
         }

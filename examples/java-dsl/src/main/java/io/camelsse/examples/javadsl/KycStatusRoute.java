@@ -4,6 +4,7 @@
  */
 package io.camelsse.examples.javadsl;
 
+import io.camelsse.component.predicate.PredicateSseConstants;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -29,10 +30,10 @@ public class KycStatusRoute extends RouteBuilder {
                 .routeId("kyc-status")
                 .choice()
                     // only "completed" is verified; "submitted" means documents were sent, not that they passed
-                    .when(header("CamelPredicateVerified").isEqualTo(true))
+                    .when(header(PredicateSseConstants.VERIFIED).isEqualTo(true))
                         .log("${header.CamelPredicateStatus}: the user is verified; approving the wallet")
                         .bean(approvals, "approve")
-                    .when(header("CamelPredicateTerminal").isEqualTo(true))
+                    .when(header(PredicateSseConstants.TERMINAL).isEqualTo(true))
                         .log("${header.CamelPredicateStatus}: final, and not verified; nothing is approved")
                     .otherwise()
                         .log("${header.CamelPredicateStatus}: not verified yet, waiting")

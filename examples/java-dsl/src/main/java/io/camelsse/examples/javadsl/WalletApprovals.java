@@ -5,9 +5,10 @@
 package io.camelsse.examples.javadsl;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.camelsse.component.predicate.PredicateStatusEvent;
+import io.camelsse.component.predicate.Wallet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,16 +19,12 @@ public class WalletApprovals {
 
     private final List<String> approved = new CopyOnWriteArrayList<>();
 
-    /** Called with the status event of a completed session, converted to a {@code Map}. */
-    public void approve(Map<String, Object> status) {
-        if (status.get("verifiedWallets") instanceof List<?> wallets) {
-            for (Object entry : wallets) {
-                if (entry instanceof Map<?, ?> wallet) {
-                    LOG.info("Approving wallet {} on {} for user {}", wallet.get("address"), wallet.get("chain"),
-                            status.get("userId"));
-                    approved.add(String.valueOf(wallet.get("address")));
-                }
-            }
+    /** Called with the status event of a completed session, the body of a {@code predicate-sse} exchange. */
+    public void approve(PredicateStatusEvent status) {
+        for (Wallet wallet : status.getVerifiedWallets()) {
+            LOG.info("Approving wallet {} on {} for user {}", wallet.getAddress(), wallet.getChain(),
+                    status.getUserId());
+            approved.add(wallet.getAddress());
         }
     }
 
