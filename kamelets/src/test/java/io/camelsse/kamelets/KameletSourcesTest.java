@@ -52,8 +52,7 @@ class KameletSourcesTest {
         kyb.reject();
 
         MockEndpoint statuses = mock("mock:kyc");
-        statuses.expectedMessageCount(3);
-        statuses.assertIsSatisfied(15_000);
+        await().atMost(Duration.ofSeconds(15)).until(() -> statuses.getReceivedCounter() >= 3);
         List<Exchange> received = statuses.getReceivedExchanges();
         assertThat(received).extracting(e -> e.getMessage().getHeader("CamelPredicateStatus"))
                 .containsExactly("pending", "submitted", "completed");
@@ -66,8 +65,7 @@ class KameletSourcesTest {
 
         // terminalOnly=true on the second route: only the outcome of the business session
         MockEndpoint outcome = mock("mock:kyb-outcome");
-        outcome.expectedMessageCount(1);
-        outcome.assertIsSatisfied(15_000);
+        await().atMost(Duration.ofSeconds(15)).until(() -> outcome.getReceivedCounter() >= 1);
         assertThat(outcome.getReceivedExchanges().get(0).getMessage().getHeader("CamelPredicateStatus"))
                 .isEqualTo("rejected");
         assertThat(outcome.getReceivedExchanges().get(0).getMessage().getHeader("CamelPredicateVerified",
@@ -86,8 +84,7 @@ class KameletSourcesTest {
         sim.aidenId().publishIdentityExpired("ident_a1b2c3d4e5");
 
         MockEndpoint events = mock("mock:aidenid");
-        events.expectedMessageCount(2);
-        events.assertIsSatisfied(15_000);
+        await().atMost(Duration.ofSeconds(15)).until(() -> events.getReceivedCounter() >= 2);
         List<Exchange> received = events.getReceivedExchanges();
         assertThat(received).extracting(e -> e.getMessage().getHeader("CamelSseEventType"))
                 .containsExactly("inbound.received", "extraction.completed");
