@@ -15,6 +15,11 @@ public final class DemoMain {
     }
 
     public static void main(String[] args) {
+        // the simulator's Netty would otherwise use sun.misc.Unsafe, which JDK 24+ warns about on the console;
+        // the demo's few events do not need it
+        if (System.getProperty("io.netty.noUnsafe") == null) {
+            System.setProperty("io.netty.noUnsafe", "true");
+        }
         DemoSettings settings = DemoSettings.fromEnvironment(System.getenv(), System.out);
         int exitCode;
         try {
