@@ -179,6 +179,22 @@ class SseConsumerTest extends SseRouteTestSupport {
     }
 
     @Test
+    void anAnswerThatIsNotAStreamAndNeverEndsIsStillReported() throws Exception {
+        server.enqueue(c -> {
+            c.streamHead("text/html").raw("<html><body>Please sign in");
+            c.holdOpen(30, TimeUnit.SECONDS);
+        });
+        route("r", sse("/events", "readTimeout=500&reconnectDelay=10"));
+
+        await().until(() -> reported.size() == 1);
+        assertThat(reported.get(0)).isInstanceOfSatisfying(HttpOperationFailedException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(200);
+            assertThat(e.getResponseBody()).isEqualTo("<html><body>Please sign in");
+        });
+        await().during(Duration.ofMillis(300)).until(() -> server.requests().size() == 1);
+    }
+
+    @Test
     void contentTypeIsMatchedCaseInsensitivelyWithParameters() throws Exception {
         server.enqueue(c -> {
             c.streamHead("Text/Event-Stream; charset=iso-8859-1").raw("data: ok\n\n");

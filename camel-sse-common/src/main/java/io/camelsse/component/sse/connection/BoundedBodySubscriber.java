@@ -8,14 +8,19 @@ import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Reads the start of an error response body, for the exception that reports it, and no more: a server cannot make us
- * buffer an unbounded error page.
+ * Reads the start of a response body that is not an event stream, for the exception that reports it, and no more: a
+ * server can make us neither buffer an unbounded page nor wait for one that never ends. The body is what arrived
+ * within {@link #LIMIT} bytes and the given wait, whichever comes first.
  */
 final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<String> {
 
@@ -23,7 +28,16 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<String>
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final CompletableFuture<String> body = new CompletableFuture<>();
+    private final ScheduledExecutorService scheduler;
+    private final Duration maxWait;
     private Flow.Subscription subscription;
+    private ScheduledFuture<?> deadline;
+    private boolean done;
+
+    BoundedBodySubscriber(ScheduledExecutorService scheduler, Duration maxWait) {
+        this.scheduler = scheduler;
+        this.maxWait = maxWait;
+    }
 
     @Override
     public CompletionStage<String> getBody() {
@@ -31,13 +45,21 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<String>
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription subscription) {
+    public synchronized void onSubscribe(Flow.Subscription subscription) {
         this.subscription = subscription;
+        if (done) {
+            subscription.cancel();
+            return;
+        }
+        deadline = scheduler.schedule(this::stopWaiting, maxWait.toNanos(), TimeUnit.NANOSECONDS);
         subscription.request(1);
     }
 
     @Override
-    public void onNext(List<ByteBuffer> chunks) {
+    public synchronized void onNext(List<ByteBuffer> chunks) {
+        if (done) {
+            return;
+        }
         for (ByteBuffer chunk : chunks) {
             int take = Math.min(chunk.remaining(), LIMIT - bytes.size());
             byte[] part = new byte[take];
@@ -45,8 +67,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<String>
             bytes.write(part, 0, take);
         }
         if (bytes.size() >= LIMIT) {
-            subscription.cancel();
-            complete();
+            stopWaiting();
         } else {
             subscription.request(1);
         }
@@ -63,7 +84,29 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<String>
         complete();
     }
 
-    private void complete() {
+    /** Also cancels the wait: a stream that is stopped meanwhile leaves no timer behind. */
+    synchronized void cancel() {
+        if (subscription != null) {
+            subscription.cancel();
+        }
+        complete();
+    }
+
+    private synchronized void stopWaiting() {
+        if (!done) {
+            subscription.cancel();
+            complete();
+        }
+    }
+
+    private synchronized void complete() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
         body.complete(bytes.toString(StandardCharsets.UTF_8));
     }
 }

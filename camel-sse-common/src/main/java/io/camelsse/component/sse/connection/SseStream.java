@@ -187,7 +187,9 @@ public final class SseStream {
 
     private HttpResponse.BodySubscriber<String> bodySubscriberFor(Attempt attempt, HttpResponse.ResponseInfo info) {
         if (ResponseKind.of(info.statusCode(), info.headers()) != ResponseKind.EVENT_STREAM) {
-            return new BoundedBodySubscriber();
+            BoundedBodySubscriber body = new BoundedBodySubscriber(scheduler, otherBodyWait());
+            attempt.otherBody = body;
+            return body;
         }
         EventStreamSubscriber subscriber = new EventStreamSubscriber(lastEventId, settings.maxEventSize(),
                 new IdTrackingHandler(), this::onServerRetry, (s, error) -> onStreamEnded(attempt, error));
@@ -196,6 +198,13 @@ public final class SseStream {
             subscriber.cancel();
         }
         return HttpResponse.BodySubscribers.fromSubscriber(subscriber, s -> "");
+    }
+
+    /** How long the body of an answer that is not an event stream may take: it only completes the report. */
+    private Duration otherBodyWait() {
+        Duration readTimeout = settings.readTimeout();
+        return readTimeout.isZero() || readTimeout.compareTo(StreamSettings.OTHER_BODY_WAIT) > 0
+                ? StreamSettings.OTHER_BODY_WAIT : readTimeout;
     }
 
     private boolean markConnected(Attempt attempt) {
@@ -423,6 +432,9 @@ public final class SseStream {
         if (attempt.subscriber != null) {
             attempt.subscriber.cancel();
         }
+        if (attempt.otherBody != null) {
+            attempt.otherBody.cancel();
+        }
         if (attempt.response != null) {
             attempt.response.cancel(true);
         }
@@ -502,6 +514,7 @@ public final class SseStream {
         final boolean reconnect;
         volatile CompletableFuture<HttpResponse<String>> response;
         volatile EventStreamSubscriber subscriber;
+        volatile BoundedBodySubscriber otherBody;
         volatile ScheduledFuture<?> readTimeoutCheck;
         long connectedNanos;
 

@@ -21,6 +21,12 @@ public record StreamSettings(
     /** How long a connection must stay up before the backoff starts again from the base delay. */
     public static final Duration STABLE_AFTER = Duration.ofSeconds(10);
 
+    /**
+     * The longest wait for the body of an answer that is not an event stream (an error, a proxy's page), which goes
+     * into the failure report. Bounded by {@code readTimeout} when that is shorter.
+     */
+    public static final Duration OTHER_BODY_WAIT = Duration.ofSeconds(5);
+
     public StreamSettings {
         if (reconnectDelay.isNegative() || maxReconnectDelay.isNegative() || readTimeout.isNegative()) {
             throw new IllegalArgumentException("Delays and timeouts must not be negative");
