@@ -29,7 +29,8 @@ public class SseConfiguration extends SseCommonConfiguration {
     private String lastEventId;
 
     @UriParam(label = "consumer", prefix = "header.", multiValue = true,
-              description = "Request headers sent on every connection, as header.<Name>=<value>.")
+              description = "Request headers sent on every connection, one option per header, such as"
+                            + " header.X-Tenant=acme.")
     private Map<String, Object> headers = new LinkedHashMap<>();
 
     public String getUrl() {

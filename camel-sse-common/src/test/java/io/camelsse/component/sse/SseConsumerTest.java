@@ -168,6 +168,22 @@ class SseConsumerTest extends SseRouteTestSupport {
         assertThat(health.getError()).containsInstanceOf(HttpOperationFailedException.class);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = { 408, 429, 500, 502, 503, 504 })
+    void transientStatusesReconnectWithoutReachingTheRoute(int status) throws Exception {
+        server.enqueue(c -> c.respond(status, "text/plain", "later"))
+                .enqueue(c -> {
+                    c.eventStream().raw("data: back\n\n");
+                    c.holdOpen(10, TimeUnit.SECONDS);
+                });
+        route("r", sse("/events", "reconnectDelay=10"));
+
+        await().until(() -> received.size() == 1);
+        assertThat(server.requests()).hasSize(2);
+        assertThat(bodies()).containsExactly("back");
+        assertThat(reported).as("HTTP %d is transient", status).isEmpty();
+    }
+
     @Test
     void successWithTheWrongContentTypeIsPermanent() throws Exception {
         server.otherwise(c -> c.respond(200, "application/json", "{}"));
