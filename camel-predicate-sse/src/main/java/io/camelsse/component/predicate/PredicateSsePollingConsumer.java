@@ -26,7 +26,8 @@ import org.apache.camel.util.URISupport;
  * When the endpoint's session ID is a Simple expression ({@code predicate-sse:individual/${header.sessionId}}),
  * {@code pollEnrich} hands over its exchange and the expression is evaluated against it; the result must be a UUID.
  * <p>
- * A permanent failure (401, 403, 404, ...) ends the receive at once by throwing it. An event whose data is not a
+ * A permanent failure (401, 403, 404, ...) ends the receive at once by throwing it; a server that ends the stream
+ * with 204 ends it at once with no exchange. An event whose data is not a
  * status event is returned as a failed exchange, which {@code pollEnrich} passes on to the route.
  */
 final class PredicateSsePollingConsumer extends PollingConsumerSupport implements DynamicPollingConsumer {
@@ -152,6 +153,12 @@ final class PredicateSsePollingConsumer extends PollingConsumerSupport implement
                 public void onPermanentFailure(Exception permanent) {
                     // thrown to the caller of receive instead of reported to an exception handler nobody watches
                     failure = permanent;
+                    arrived.countDown();
+                }
+
+                @Override
+                public void onEndedByServer() {
+                    // no event will come: the receive returns nothing now rather than at its timeout
                     arrived.countDown();
                 }
             };

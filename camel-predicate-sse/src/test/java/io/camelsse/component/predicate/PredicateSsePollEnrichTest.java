@@ -118,6 +118,24 @@ class PredicateSsePollEnrichTest extends PredicateTestSupport {
     }
 
     @Test
+    void aServerThatEndsTheStreamWith204EndsThePollAtOnceWithNoBody() {
+        SIM.faults().nextStream(Fault.status(204));
+        PredicateSession session = SIM.predicate().newSession().scriptStart(ScriptStart.MANUAL).create();
+
+        long started = System.nanoTime();
+        Exchange result = template.request("direct:outcome", e -> {
+            e.getMessage().setHeader("sessionId", session.id());
+            e.getMessage().setBody("registered");
+        });
+
+        assertThat(result.getException()).isNull();
+        assertThat(result.getMessage().getBody()).isNull();
+        // the poll's timeout is 10 s: returning well before it shows the 204 ended the wait
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(SIM.requests()).hasSize(1);
+    }
+
+    @Test
     void withoutTerminalOnlyPollEnrichReturnsTheCurrentState() {
         PredicateSession session = SIM.predicate().newSession().scriptStart(ScriptStart.MANUAL).create();
 

@@ -245,6 +245,7 @@ public final class SseStream {
             case END_OF_STREAM -> {
                 LOG.info("{} answered 204 No Content: the stream is over, no reconnect", displayUri);
                 end(StreamState.CLOSED);
+                handler.onEndedByServer();
             }
             case REDIRECT -> redirect(attempt, response);
             case TRANSIENT -> transientFailure(attempt, httpFailure(response), retryAfter(response.headers()),

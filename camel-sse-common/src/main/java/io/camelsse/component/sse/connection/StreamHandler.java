@@ -24,4 +24,8 @@ public interface StreamHandler {
 
     /** An error the user should hear of although the stream carries on, such as an event over the size limit. */
     void onRecoverableError(Exception error);
+
+    /** The server said the stream is over (204 No Content): nothing further is requested. Called once. */
+    default void onEndedByServer() {
+    }
 }
