@@ -5,7 +5,6 @@
 package io.camelsse.component.aidenid;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -13,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelsse.component.sse.connection.ApiBaseUrl;
 import io.camelsse.component.sse.connection.HeaderValues;
-import io.camelsse.component.sse.connection.PlainHttpGuard;
 import io.camelsse.component.sse.connection.StreamRequest;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -119,21 +118,8 @@ public class AidenIdSseEndpoint extends DefaultEndpoint {
     }
 
     private URI streamUri() {
-        String base = required("baseUrl", configuration.getBaseUrl());
-        while (base.endsWith("/")) {
-            base = base.substring(0, base.length() - 1);
-        }
-        URI uri;
-        try {
-            uri = new URI(base + STREAM_PATH);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("The aidenid-sse baseUrl is not a valid URL", e);
-        }
-        if (uri.getRawQuery() != null || uri.getRawFragment() != null) {
-            throw new IllegalArgumentException("The aidenid-sse baseUrl must not have a query or fragment");
-        }
-        PlainHttpGuard.check(uri, configuration.isAllowPlainHttp());
-        return uri;
+        return ApiBaseUrl.streamUri("The aidenid-sse baseUrl", required("baseUrl", configuration.getBaseUrl()),
+                STREAM_PATH, configuration.isAllowPlainHttp());
     }
 
     private static String required(String option, String value) {

@@ -5,11 +5,10 @@
 package io.camelsse.component.predicate;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.regex.Pattern;
 
+import io.camelsse.component.sse.connection.ApiBaseUrl;
 import io.camelsse.component.sse.connection.HeaderValues;
-import io.camelsse.component.sse.connection.PlainHttpGuard;
 import io.camelsse.component.sse.connection.StreamRequest;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -118,7 +117,8 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
         if (!isSessionIdExpression()) {
             requireSessionUuid(configuration.getSessionId());
         }
-        baseUri();
+        // the base URL is checked now, whatever session a poll will name later
+        streamUriFor("");
     }
 
     /** @throws IllegalArgumentException when the session ID is not a UUID */
@@ -134,32 +134,15 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
         }
     }
 
-    private URI baseUri() {
-        URI base;
-        try {
-            base = new URI(effectiveBaseUrl());
-        } catch (URISyntaxException e) {
-            // the message of the cause would repeat the URL; it is not needed to see what is wrong
-            throw new IllegalArgumentException("The Predicate baseUrl is not a valid URL: " + e.getReason());
-        }
-        if (base.getRawQuery() != null || base.getRawFragment() != null || base.getRawUserInfo() != null) {
-            throw new IllegalArgumentException(
-                    "The Predicate baseUrl must be scheme, host, port and path only: no query, fragment or user info");
-        }
-        PlainHttpGuard.check(base, configuration.isAllowPlainHttp());
-        return base;
-    }
-
     /** The stream URL of the session: the base URL, then {@code /api/v1/status/realtime/<type>/<sessionId>}. */
     URI streamUri(String sessionId) {
         requireSessionUuid(sessionId);
-        URI base = baseUri();
-        String path = base.getRawPath() == null ? "" : base.getRawPath();
-        while (path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + STREAM_PATH
-                          + configuration.getType() + "/" + sessionId);
+        return streamUriFor(sessionId);
+    }
+
+    private URI streamUriFor(String sessionId) {
+        return ApiBaseUrl.streamUri("The Predicate baseUrl", effectiveBaseUrl(),
+                STREAM_PATH + configuration.getType() + "/" + sessionId, configuration.isAllowPlainHttp());
     }
 
     /** The request every connection to the session's stream makes; checks everything that goes into it first. */
