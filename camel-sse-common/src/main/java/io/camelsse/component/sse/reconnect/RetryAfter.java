@@ -12,7 +12,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * Reads an HTTP {@code Retry-After} header (RFC 9110 section 10.2.3): either a number of seconds or an HTTP date.
+ * Reads an HTTP {@code Retry-After} header (RFC 9110 section 10.2.3): either a number of seconds or an HTTP date. A
+ * wait beyond {@link ReconnectPolicy#MAX_SERVER_DELAY} is read as that maximum, however large the number.
  */
 public final class RetryAfter {
 
@@ -20,7 +21,8 @@ public final class RetryAfter {
     }
 
     /**
-     * @return the wait the header asks for, never negative; empty when the header is absent or unreadable
+     * @return the wait the header asks for, never negative and at most {@link ReconnectPolicy#MAX_SERVER_DELAY};
+     *         empty when the header is absent or unreadable
      */
     public static Optional<Duration> parse(String value, Clock clock) {
         if (value == null) {
@@ -31,16 +33,22 @@ public final class RetryAfter {
             return Optional.empty();
         }
         if (trimmed.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            try {
-                return Optional.of(Duration.ofSeconds(Long.parseLong(trimmed)));
-            } catch (NumberFormatException | ArithmeticException tooLarge) {
-                return Optional.empty();
-            }
+            String digits = trimmed.replaceFirst("^0+(?=.)", "");
+            long maxSeconds = ReconnectPolicy.MAX_SERVER_DELAY.toSeconds();
+            // more digits than the maximum has is "very long", however many there are
+            boolean beyondMax = digits.length() > Long.toString(maxSeconds).length()
+                    || Long.parseLong(digits) > maxSeconds;
+            return Optional.of(beyondMax ? ReconnectPolicy.MAX_SERVER_DELAY
+                    : Duration.ofSeconds(Long.parseLong(digits)));
         }
         try {
             ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
             Duration wait = Duration.between(clock.instant(), at.toInstant());
-            return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+            if (wait.isNegative()) {
+                return Optional.of(Duration.ZERO);
+            }
+            boolean beyondMax = wait.compareTo(ReconnectPolicy.MAX_SERVER_DELAY) > 0;
+            return Optional.of(beyondMax ? ReconnectPolicy.MAX_SERVER_DELAY : wait);
         } catch (DateTimeParseException notADate) {
             return Optional.empty();
         }

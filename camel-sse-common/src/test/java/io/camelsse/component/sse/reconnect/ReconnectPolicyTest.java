@@ -38,9 +38,45 @@ class ReconnectPolicyTest {
     @Test
     void serverRetryReplacesTheBaseDelay() {
         ReconnectPolicy policy = policy(60000, 120000, 0, 0.999999);
-        policy.serverRetry(50);
-        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(50));
+        policy.serverRetry(150);
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(150));
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void serverRetryBelowOneHundredMillisecondsCountsAsOneHundred() {
+        ReconnectPolicy policy = policy(1000, 30000, 0, 0.999999);
+        policy.serverRetry(0);
         assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void retryZeroStillBacksOffUpToTheCeiling() {
+        ReconnectPolicy policy = policy(1000, 30000, 0, 0.999999);
+        policy.serverRetry(0);
+        long total = 0;
+        int attempts = 0;
+        Duration delay = Duration.ZERO;
+        for (; total < 5000; attempts++) {
+            delay = policy.nextDelay(null);
+            total += delay.toMillis();
+        }
+        assertThat(attempts).as("attempts within 5 s").isLessThanOrEqualTo(7);
+        for (int i = 0; i < 20; i++) {
+            delay = policy.nextDelay(null);
+        }
+        assertThat(delay).isEqualTo(Duration.ofMillis(30000));
+    }
+
+    @Test
+    void serverDelaysAreCappedAtOneHour() {
+        ReconnectPolicy policy = policy(1000, 30000, 0, 0.999999);
+        policy.serverRetry(Long.MAX_VALUE);
+        assertThat(policy.nextDelay(null)).isBetween(Duration.ofMinutes(59), Duration.ofHours(1));
+        assertThat(policy.nextDelay(Duration.ofSeconds(Long.MAX_VALUE))).isEqualTo(Duration.ofHours(1));
+        ReconnectPolicy fresh = policy(1000, 30000, 0, 0.5);
+        assertThat(fresh.nextDelay(Duration.ofDays(365))).isEqualTo(Duration.ofHours(1));
     }
 
     @Test
@@ -95,6 +131,11 @@ class ReconnectPolicyTest {
         ReconnectPolicy policy = policy(Long.MAX_VALUE / 4, Long.MAX_VALUE / 2, 0, 0.999999);
         for (int i = 0; i < 100; i++) {
             assertThat(policy.nextDelay(null)).isPositive();
+        }
+        ReconnectPolicy largest = new ReconnectPolicy(Duration.ofSeconds(Long.MAX_VALUE),
+                Duration.ofSeconds(Long.MAX_VALUE), 0, () -> 0.999999);
+        for (int i = 0; i < 100; i++) {
+            assertThat(largest.nextDelay(Duration.ofSeconds(Long.MAX_VALUE))).isPositive();
         }
     }
 }

@@ -39,6 +39,15 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("", clock)).isEmpty();
         assertThat(RetryAfter.parse("-5", clock)).isEmpty();
         assertThat(RetryAfter.parse("soon", clock)).isEmpty();
-        assertThat(RetryAfter.parse("99999999999999999999999", clock)).isEmpty();
+    }
+
+    @Test
+    void aWaitBeyondOneHourIsReadAsOneHour() {
+        assertThat(RetryAfter.parse("3600", clock)).contains(Duration.ofHours(1));
+        assertThat(RetryAfter.parse("3601", clock)).contains(Duration.ofHours(1));
+        assertThat(RetryAfter.parse("9999999999999999", clock)).contains(Duration.ofHours(1));
+        assertThat(RetryAfter.parse("99999999999999999999999", clock)).contains(Duration.ofHours(1));
+        assertThat(RetryAfter.parse("0000000000000000000000000120", clock)).contains(Duration.ofSeconds(120));
+        assertThat(RetryAfter.parse("Sat, 06 Apr 2126 10:00:30 GMT", clock)).contains(Duration.ofHours(1));
     }
 }
