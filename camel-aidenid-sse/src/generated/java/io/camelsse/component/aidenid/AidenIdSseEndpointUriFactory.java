@@ -23,10 +23,11 @@ public class AidenIdSseEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(22);
         props.add("allowPlainHttp");
         props.add("apiKey");
         props.add("baseUrl");
+        props.add("breakOnFirstError");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
         props.add("eventTypes");

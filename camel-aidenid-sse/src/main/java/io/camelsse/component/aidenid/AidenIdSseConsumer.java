@@ -6,6 +6,7 @@ package io.camelsse.component.aidenid;
 
 import java.util.Set;
 
+import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.event.ServerSentEvent;
@@ -41,6 +42,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
     private volatile StateRepository<String, String> repository;
     private volatile String repositoryKey;
 
+    private volatile boolean warnedUnstorableId;
     private volatile HttpOperationFailedException lastHttpFailure;
     private volatile AidenIdApiException lastApiFailure;
 
@@ -108,7 +110,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
         String id = event.lastEventId();
         StreamStatus status = super.streamStatus();
         long connection = status == null ? 0 : status.reconnectCount();
-        if (!position.replays().firstSighting(id, connection)) {
+        if (position.replays().isReplay(id, connection)) {
             LOG.debug("Not delivering event '{}' again: the server replayed it", id);
             return false;
         }
@@ -129,9 +131,14 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
     }
 
     @Override
-    protected void onExchangeDone(ServerSentEvent event, Exchange exchange) {
-        // only now: a crash before this point delivers the event again rather than losing it
+    protected void onEventCompleted(ServerSentEvent event, Exchange exchange) {
+        // only now: a crash, a stop or a failure before this point delivers the event again rather than losing it
         advancePosition(event.lastEventId());
+    }
+
+    @Override
+    protected String lastCompletedEventId() {
+        return position.lastCompletedId();
     }
 
     /** The stream's state, with an AidenID error answer shown as an {@link AidenIdApiException} carrying its code. */
@@ -142,7 +149,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
             return status;
         }
         return new StreamStatus(status.state(), status.lastEventId(), status.reconnectCount(), status.lastConnected(),
-                apiFailure(http), status.httpStatus());
+                apiFailure(http), status.httpStatus(), status.nextAttemptAt());
     }
 
     @Override
@@ -170,6 +177,14 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
         }
         position.completed(id);
         StateRepository<String, String> repo = repository;
+        if (repo != null && !EventIds.isResumable(id)) {
+            if (!warnedUnstorableId) {
+                warnedUnstorableId = true;
+                LOG.warn("Not storing event ID '{}' under '{}': {}; the repository keeps the last ID that can be sent"
+                         + " back", EventIds.forDisplay(id), repositoryKey, EventIds.whyNotResumable(id));
+            }
+            return;
+        }
         if (repo != null) {
             try {
                 repo.setState(repositoryKey, id);

@@ -34,24 +34,29 @@ final class ReplayFilter {
     }
 
     /**
-     * Records the event and says whether it is new.
+     * Says whether the event is a replay of one recorded recently.
      *
      * @param  id         the last event ID in force for the event; an empty one is never a replay
      * @param  connection a number that changes when the stream reconnects
-     * @return            false when the event is a replay of one seen recently
+     * @return            true when the event was recorded before and is not merely inheriting the previous ID
      */
-    synchronized boolean firstSighting(String id, long connection) {
+    synchronized boolean isReplay(String id, long connection) {
         if (id.isEmpty()) {
-            return true;
+            return false;
         }
         boolean inherited = id.equals(previousId) && connection == previousConnection;
         previousId = id;
         previousConnection = connection;
-        if (inherited) {
-            return true;
-        }
-        if (!seen.add(id)) {
-            return false;
+        return !inherited && seen.contains(id);
+    }
+
+    /**
+     * Remembers the ID of an event that the route is done with. Only those count: an event that Camel refused while
+     * the route stopped must not be taken for a replay when it comes again.
+     */
+    synchronized void record(String id) {
+        if (id.isEmpty() || !seen.add(id)) {
+            return;
         }
         String evicted = ring[next];
         if (evicted != null) {
@@ -59,16 +64,11 @@ final class ReplayFilter {
         }
         ring[next] = id;
         next = (next + 1) % capacity;
-        return true;
     }
 
     /** A new stream begins (the route started again): its first event inherits nothing. */
     synchronized void newStream() {
         previousId = null;
         previousConnection = -1;
-    }
-
-    synchronized int size() {
-        return seen.size();
     }
 }

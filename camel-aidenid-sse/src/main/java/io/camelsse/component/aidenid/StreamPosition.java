@@ -27,7 +27,9 @@ final class StreamPosition {
         return lastCompletedId;
     }
 
+    /** The route is done with the event: the position moves past it, and a replay of it is recognised. */
     void completed(String id) {
+        replays.record(id);
         lastCompletedId = id;
     }
 }

@@ -68,16 +68,24 @@ class AidenIdReplayTest {
     @Test
     void replayWindowIsBounded() {
         ReplayFilter filter = new ReplayFilter(3);
-        assertThat(filter.firstSighting("a", 0)).isTrue();
-        assertThat(filter.firstSighting("b", 0)).isTrue();
-        assertThat(filter.firstSighting("c", 0)).isTrue();
-        assertThat(filter.firstSighting("a", 1)).isFalse();
-        assertThat(filter.firstSighting("d", 1)).isTrue();
-        assertThat(filter.size()).isEqualTo(3);
-        assertThat(filter.firstSighting("b", 1)).isFalse();
-        assertThat(filter.firstSighting("a", 1)).as("forgotten once the window moved on").isTrue();
-        assertThat(filter.firstSighting("", 1)).as("no ID, nothing to compare").isTrue();
-        assertThat(filter.firstSighting("", 1)).isTrue();
+        for (String id : List.of("a", "b", "c")) {
+            assertThat(filter.isReplay(id, 0)).isFalse();
+            filter.record(id);
+        }
+        assertThat(filter.isReplay("a", 1)).isTrue();
+        filter.record("d");
+        assertThat(filter.isReplay("b", 1)).isTrue();
+        assertThat(filter.isReplay("a", 1)).as("forgotten once the window moved on").isFalse();
+        assertThat(filter.isReplay("", 1)).as("no ID, nothing to compare").isFalse();
+    }
+
+    @Test
+    void anEventTheRouteNeverCompletedIsNoReplay() {
+        ReplayFilter filter = new ReplayFilter(8);
+        assertThat(filter.isReplay("a", 0)).isFalse();
+        assertThat(filter.isReplay("a", 1)).as("seen, but not recorded as done").isFalse();
+        filter.record("a");
+        assertThat(filter.isReplay("a", 2)).isTrue();
     }
 
     private void route(ReplayingServer server) throws Exception {

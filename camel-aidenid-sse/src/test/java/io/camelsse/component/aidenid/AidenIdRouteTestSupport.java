@@ -48,7 +48,13 @@ abstract class AidenIdRouteTestSupport {
     /** A context, not started, whose registry has the recording exception handler. */
     protected CamelContext newContext() {
         CamelContext created = new DefaultCamelContext();
-        created.getRegistry().bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
+        bindRecordingHandler(created);
+        return created;
+    }
+
+    /** Binds the exception handler that records what the consumer reports as {@code #recordingHandler}. */
+    protected void bindRecordingHandler(CamelContext target) {
+        target.getRegistry().bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
             @Override
             public void handleException(Throwable exception) {
                 reported.add(exception);
@@ -64,7 +70,6 @@ abstract class AidenIdRouteTestSupport {
                 reported.add(exception);
             }
         });
-        return created;
     }
 
     @AfterEach

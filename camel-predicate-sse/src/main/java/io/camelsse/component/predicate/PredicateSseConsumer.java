@@ -100,17 +100,39 @@ public class PredicateSseConsumer extends SseConsumerSupport {
         if (!config.isRawPayload()) {
             message.setBody(status);
         }
-        lastDelivered = status;
         inFlight = status;
         return true;
     }
 
     @Override
-    protected void onExchangeDone(ServerSentEvent event, Exchange exchange) {
+    protected void onEventCompleted(ServerSentEvent event, Exchange exchange) {
+        delivered();
+    }
+
+    @Override
+    protected void onEventFailed(ServerSentEvent event, Exchange exchange, boolean redelivering) {
+        if (redelivering) {
+            // not delivered: the snapshot the server sends on reconnect must not be taken for a repeat
+            inFlight = null;
+        } else {
+            // the failure was reported and the route goes on: the outcome has reached it all the same
+            delivered();
+        }
+    }
+
+    @Override
+    protected void onEventRejected(ServerSentEvent event, Exchange exchange) {
+        inFlight = null;
+    }
+
+    private void delivered() {
         PredicateStatusEvent done = inFlight;
         inFlight = null;
-        // whether the route succeeded or not, the outcome has reached it; a reconnect would only repeat it
-        if (done != null && done.isTerminal() && getEndpoint().getConfiguration().isCloseOnTerminal()) {
+        if (done == null) {
+            return;
+        }
+        lastDelivered = done;
+        if (done.isTerminal() && getEndpoint().getConfiguration().isCloseOnTerminal()) {
             LOG.info("Predicate session {} ended with status '{}': stream closed, no further requests",
                     sessionId, done.getStatus());
             closeStream();

@@ -35,15 +35,33 @@ public class SseConsumer extends SseConsumerSupport {
         return getEndpoint().createStreamRequest();
     }
 
+    /**
+     * After a restart of the route, the stream resumes after the last event completed; at first, after the
+     * {@code lastEventId} option.
+     */
     @Override
     protected String initialLastEventId() {
-        String id = getEndpoint().getConfiguration().getLastEventId();
-        return id == null ? "" : id;
+        String completed = lastCompletedEventId();
+        if (!completed.isEmpty()) {
+            return completed;
+        }
+        String configured = getEndpoint().getConfiguration().getLastEventId();
+        return configured == null ? "" : configured;
     }
 
     @Override
     protected String healthCheckPrefix() {
         return "sse-consumer";
+    }
+
+    @Override
+    protected void onEventCompleted(ServerSentEvent event, Exchange exchange) {
+        getEndpoint().eventCompleted(getRouteId(), event.lastEventId());
+    }
+
+    @Override
+    protected String lastCompletedEventId() {
+        return getEndpoint().lastCompletedEventId(getRouteId());
     }
 
     @Override

@@ -7,6 +7,7 @@ package io.camelsse.component.sse;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.PlainHttpGuard;
@@ -28,6 +29,9 @@ public class SseEndpoint extends DefaultEndpoint {
 
     @UriParam
     private final SseConfiguration configuration;
+
+    // per route: Camel creates a new consumer each time a route starts, and a restarted route resumes where it was
+    private final Map<String, String> completedEventIds = new ConcurrentHashMap<>();
 
     public SseEndpoint(String endpointUri, SseComponent component, SseConfiguration configuration) {
         super(endpointUri, component);
@@ -53,6 +57,15 @@ public class SseEndpoint extends DefaultEndpoint {
         SseConsumer consumer = new SseConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** The ID of the last event that the route completed, in this JVM; empty when none. */
+    String lastCompletedEventId(String routeId) {
+        return completedEventIds.getOrDefault(routeId == null ? "" : routeId, "");
+    }
+
+    void eventCompleted(String routeId, String eventId) {
+        completedEventIds.put(routeId == null ? "" : routeId, eventId);
     }
 
     /** The request every connection of this endpoint makes; checks the URL and every header on the way. */

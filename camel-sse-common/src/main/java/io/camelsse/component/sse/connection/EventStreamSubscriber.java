@@ -7,6 +7,7 @@ package io.camelsse.component.sse.connection;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Queue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -127,8 +128,16 @@ final class EventStreamSubscriber implements Flow.Subscriber<List<ByteBuffer>>, 
 
     /** Stops at once: events not yet delivered are dropped; the one in flight finishes on its own. */
     void cancel() {
+        discardAndAbort(new CancellationException("stream stopped"));
+    }
+
+    /**
+     * Ends the body early with the given cause and drops the events not delivered yet; the one in flight finishes on
+     * its own, and then the end is reported with that cause.
+     */
+    void discardAndAbort(Throwable cause) {
         cancelled = true;
-        abort(new java.util.concurrent.CancellationException("stream stopped"));
+        abort(cause);
     }
 
     String lastEventId() {

@@ -21,9 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.parser.EventTooLargeException;
@@ -39,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * backoff and the last event ID, until stopped, closed, or failed for good.
  * <p>
  * Holds no thread of its own. Requests run on the HTTP client, events on the threads that deliver the body, and
- * delays and read timeouts on a shared scheduler.
+ * delays and read timeouts on a shared {@link StreamScheduler}. Every way a stream ends is logged or reported: it is
+ * never left without a future in silence.
  */
 public final class SseStream {
 
@@ -50,7 +49,7 @@ public final class SseStream {
     private final StreamSettings settings;
     private final boolean allowPlainHttp;
     private final HttpClient client;
-    private final ScheduledExecutorService scheduler;
+    private final StreamScheduler scheduler;
     private final StreamHandler handler;
     private final ReconnectPolicy policy;
     private final Clock clock;
@@ -63,6 +62,7 @@ public final class SseStream {
     private boolean nextAttemptIsReconnect;
     private long reconnectCount;
     private Instant lastConnected;
+    private Instant nextAttemptAt;
     private Throwable lastFailure;
     private int lastFailureStatus;
 
@@ -70,7 +70,7 @@ public final class SseStream {
     private volatile boolean warnedUnsendableId;
 
     public SseStream(StreamRequest request, StreamSettings settings, boolean allowPlainHttp, String initialLastEventId,
-                     HttpClient client, ScheduledExecutorService scheduler, StreamHandler handler,
+                     HttpClient client, StreamScheduler scheduler, StreamHandler handler,
                      ReconnectPolicy policy, Clock clock) {
         this.request = Objects.requireNonNull(request, "request");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -113,7 +113,25 @@ public final class SseStream {
         Throwable failure = state == StreamState.FAILED || state == StreamState.RECONNECTING
                 || state == StreamState.CONNECTING ? lastFailure : null;
         return new StreamStatus(state, lastEventId, reconnectCount, lastConnected, failure,
-                failure == null ? 0 : lastFailureStatus);
+                failure == null ? 0 : lastFailureStatus, state == StreamState.RECONNECTING ? nextAttemptAt : null);
+    }
+
+    /**
+     * Drops the current connection, with the events read but not delivered yet, and connects again after the usual
+     * backoff, resuming after the given ID: the events after it are sent again. For an owner whose route failed on an
+     * event that it wants to receive once more. Does nothing unless a stream is open.
+     */
+    public void reconnectFrom(String eventId, String reason) {
+        Attempt attempt;
+        synchronized (this) {
+            attempt = current;
+            if (isOver() || state != StreamState.CONNECTED || attempt == null || attempt.subscriber == null) {
+                return;
+            }
+            attempt.resumeFrom = eventId == null ? "" : eventId;
+            attempt.resumeReason = reason;
+        }
+        attempt.subscriber.discardAndAbort(new SseStreamException(reason));
     }
 
     public String lastEventId() {
@@ -132,6 +150,7 @@ public final class SseStream {
                 return;
             }
             state = StreamState.CONNECTING;
+            nextAttemptAt = null;
             attempt = new Attempt(target, redirects, nextAttemptIsReconnect);
             current = attempt;
         }
@@ -169,13 +188,13 @@ public final class SseStream {
         builder.setHeader("Accept", "text/event-stream");
         builder.setHeader("Cache-Control", "no-cache");
         if (!eventId.isEmpty()) {
-            if (HeaderValues.isSendableAsIs(eventId)) {
+            if (EventIds.isResumable(eventId)) {
                 builder.setHeader("Last-Event-ID", eventId);
             } else if (!warnedUnsendableId) {
-                // a corrupted ID could resume at the wrong place; no ID at all is the honest request
+                // a corrupted or cut ID could resume at the wrong place; no ID at all is the honest request
                 warnedUnsendableId = true;
-                LOG.warn("Not sending Last-Event-ID to {}: the event ID is not printable ASCII, which the JDK HTTP"
-                         + " client cannot send unchanged", displayUri);
+                LOG.warn("Not sending Last-Event-ID to {}: {}; the stream resumes without it",
+                        displayUri, EventIds.whyNotResumable(eventId));
             }
         }
         if (!settings.readTimeout().isZero()) {
@@ -187,7 +206,7 @@ public final class SseStream {
 
     private HttpResponse.BodySubscriber<String> bodySubscriberFor(Attempt attempt, HttpResponse.ResponseInfo info) {
         if (ResponseKind.of(info.statusCode(), info.headers()) != ResponseKind.EVENT_STREAM) {
-            BoundedBodySubscriber body = new BoundedBodySubscriber(scheduler, otherBodyWait());
+            BoundedBodySubscriber body = new BoundedBodySubscriber(scheduler.executor(), otherBodyWait());
             attempt.otherBody = body;
             return body;
         }
@@ -212,15 +231,28 @@ public final class SseStream {
             if (current != attempt || isOver()) {
                 return false;
             }
-            state = StreamState.CONNECTED;
-            lastConnected = clock.instant();
-            attempt.connectedNanos = System.nanoTime();
-            lastFailure = null;
-            lastFailureStatus = 0;
-            policy.connected();
             if (!settings.readTimeout().isZero()) {
-                scheduleReadTimeoutCheck(attempt, settings.readTimeout().toNanos());
+                try {
+                    attempt.readTimeoutWatch = scheduler.watchReadTimeout(attempt.subscriber, settings.readTimeout(),
+                            () -> onReadTimeout(attempt));
+                } catch (RejectedExecutionException refused) {
+                    attempt.refusedWatch = refused;
+                }
             }
+            if (attempt.refusedWatch == null) {
+                state = StreamState.CONNECTED;
+                lastConnected = clock.instant();
+                attempt.connectedNanos = System.nanoTime();
+                lastFailure = null;
+                lastFailureStatus = 0;
+                policy.connected();
+            }
+        }
+        if (attempt.refusedWatch != null) {
+            permanentFailure(new SseStreamException("Cannot watch the read timeout of " + displayUri
+                                                    + ": the component's scheduler refused the task",
+                    attempt.refusedWatch));
+            return false;
         }
         if (attempt.reconnect) {
             LOG.info("Reconnected to {} (last event ID '{}')", displayUri, lastEventId);
@@ -286,9 +318,9 @@ public final class SseStream {
             if (current != attempt || isOver()) {
                 return;
             }
-            cancel(attempt.readTimeoutCheck);
+            runIfSet(attempt.readTimeoutWatch);
             // the parser's ID also moves on blocks that carry an id but no data
-            lastEventId = attempt.subscriber.lastEventId();
+            lastEventId = attempt.resumeFrom != null ? attempt.resumeFrom : attempt.subscriber.lastEventId();
             if (System.nanoTime() - attempt.connectedNanos >= StreamSettings.STABLE_AFTER.toNanos()) {
                 policy.connectionStable();
             }
@@ -301,7 +333,9 @@ public final class SseStream {
             handler.onRecoverableError(new SseStreamException(
                     "Dropped an event from " + displayUri + ": " + error.getMessage(), error));
         }
-        scheduleReconnect(null, error == null ? "the server ended the stream" : describe(unwrap(error)));
+        String reason = attempt.resumeReason != null ? attempt.resumeReason
+                : error == null ? "the server ended the stream" : describe(unwrap(error));
+        scheduleReconnect(null, reason);
     }
 
     private void transientFailure(Attempt attempt, Throwable cause, Duration retryAfter, String reason) {
@@ -328,6 +362,7 @@ public final class SseStream {
 
     private void scheduleReconnect(Duration retryAfter, String reason) {
         Duration delay;
+        RejectedExecutionException refused = null;
         synchronized (this) {
             if (isOver()) {
                 return;
@@ -336,13 +371,19 @@ public final class SseStream {
             state = StreamState.RECONNECTING;
             nextAttemptIsReconnect = true;
             reconnectCount++;
+            nextAttemptAt = clock.instant().plus(delay);
             try {
-                pendingReconnect = scheduler.schedule(() -> guarded(() -> connect(request.uri(), 0)), delay.toMillis(),
-                        TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException shuttingDown) {
-                state = StreamState.STOPPED;
-                return;
+                pendingReconnect = scheduler.schedule(() -> guarded(() -> connect(request.uri(), 0)), delay);
+            } catch (RejectedExecutionException e) {
+                refused = e;
             }
+        }
+        if (refused != null) {
+            // a stream without a pending reconnect would be dead while looking alive: fail it where it shows
+            permanentFailure(new SseStreamException("Cannot schedule the reconnect to " + displayUri + " after "
+                                                    + reason + ": the component's scheduler refused the task",
+                    refused));
+            return;
         }
         LOG.warn("{}: {}; reconnecting in {} ms", displayUri, reason, delay.toMillis());
     }
@@ -378,30 +419,11 @@ public final class SseStream {
         }
     }
 
-    private void scheduleReadTimeoutCheck(Attempt attempt, long delayNanos) {
-        try {
-            attempt.readTimeoutCheck = scheduler.schedule(() -> guarded(() -> checkReadTimeout(attempt)), delayNanos,
-                    TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException shuttingDown) {
-            // the component is stopping and takes this stream down with it
+    private void onReadTimeout(Attempt attempt) {
+        if (isStale(attempt)) {
+            return;
         }
-    }
-
-    private void checkReadTimeout(Attempt attempt) {
-        EventStreamSubscriber subscriber = attempt.subscriber;
-        long timeout = settings.readTimeout().toNanos();
-        synchronized (this) {
-            if (current != attempt || isOver() || subscriber == null) {
-                return;
-            }
-            long idle = System.nanoTime() - subscriber.lastActivityNanos();
-            // time the route spends on an event is not the server's silence
-            if (!subscriber.isAwaitingData() || idle < timeout) {
-                scheduleReadTimeoutCheck(attempt, subscriber.isAwaitingData() ? timeout - idle : timeout);
-                return;
-            }
-        }
-        subscriber.abort(new HttpTimeoutException(
+        attempt.subscriber.abort(new HttpTimeoutException(
                 "no data, not even a comment, for " + settings.readTimeout().toMillis() + " ms"));
     }
 
@@ -429,7 +451,7 @@ public final class SseStream {
         if (attempt == null) {
             return;
         }
-        cancel(attempt.readTimeoutCheck);
+        runIfSet(attempt.readTimeoutWatch);
         if (attempt.subscriber != null) {
             attempt.subscriber.cancel();
         }
@@ -444,6 +466,12 @@ public final class SseStream {
     private static void cancel(ScheduledFuture<?> task) {
         if (task != null) {
             task.cancel(false);
+        }
+    }
+
+    private static void runIfSet(Runnable action) {
+        if (action != null) {
+            action.run();
         }
     }
 
@@ -516,7 +544,10 @@ public final class SseStream {
         volatile CompletableFuture<HttpResponse<String>> response;
         volatile EventStreamSubscriber subscriber;
         volatile BoundedBodySubscriber otherBody;
-        volatile ScheduledFuture<?> readTimeoutCheck;
+        volatile Runnable readTimeoutWatch;
+        RejectedExecutionException refusedWatch;
+        volatile String resumeFrom;
+        volatile String resumeReason;
         long connectedNanos;
 
         Attempt(URI uri, int redirects, boolean reconnect) {

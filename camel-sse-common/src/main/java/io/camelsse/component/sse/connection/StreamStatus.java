@@ -15,6 +15,7 @@ import java.time.Instant;
  * @param lastConnected  when a stream was last established, or null
  * @param failure        the permanent failure when {@code state} is FAILED, otherwise the last transient error, or null
  * @param httpStatus     the HTTP status of {@code failure} when it had one, otherwise 0
+ * @param nextAttemptAt  when the next connection attempt is due, while the state is RECONNECTING; otherwise null
  */
 public record StreamStatus(
         StreamState state,
@@ -22,5 +23,6 @@ public record StreamStatus(
         long reconnectCount,
         Instant lastConnected,
         Throwable failure,
-        int httpStatus) {
+        int httpStatus,
+        Instant nextAttemptAt) {
 }

@@ -6,6 +6,7 @@ package io.camelsse.component.sse.health;
 
 import java.util.Map;
 
+import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.support.SseConsumerSupport;
@@ -15,8 +16,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of one SSE consumer: UP while connected or reconnecting as usual, DOWN after a permanent failure, with the
- * error and its HTTP status. The details hold the state, the last event ID, the reconnect count and the time of the
- * last connect, and never a secret: the URL is shown masked and no request header is shown at all.
+ * error and its HTTP status. The details hold the state, the last event ID (shortened when long), the reconnect
+ * count, the time of the last connect and, while waiting to reconnect, when the next attempt is due; never a secret:
+ * the URL is shown masked and no request header is shown at all.
  */
 public class SseConsumerHealthCheck extends AbstractHealthCheck {
 
@@ -26,6 +28,7 @@ public class SseConsumerHealthCheck extends AbstractHealthCheck {
     public static final String DETAIL_LAST_CONNECTED = "sse.last.connected";
     public static final String DETAIL_URL = "sse.url";
     public static final String DETAIL_LAST_ERROR = "sse.last.error";
+    public static final String DETAIL_NEXT_ATTEMPT = "sse.next.attempt";
 
     private final SseConsumerSupport consumer;
 
@@ -49,10 +52,13 @@ public class SseConsumerHealthCheck extends AbstractHealthCheck {
             return;
         }
         builder.detail(DETAIL_STATE, status.state().name());
-        builder.detail(DETAIL_LAST_EVENT_ID, status.lastEventId());
+        builder.detail(DETAIL_LAST_EVENT_ID, EventIds.forDisplay(status.lastEventId()));
         builder.detail(DETAIL_RECONNECT_COUNT, status.reconnectCount());
         if (status.lastConnected() != null) {
             builder.detail(DETAIL_LAST_CONNECTED, status.lastConnected().toString());
+        }
+        if (status.nextAttemptAt() != null) {
+            builder.detail(DETAIL_NEXT_ATTEMPT, status.nextAttemptAt().toString());
         }
         builder.detail(DETAIL_URL, consumer.streamDisplayUri());
         if (consumer.getRouteId() != null) {

@@ -44,6 +44,12 @@ public class SseCommonConfiguration {
                             + " is reported and the stream reconnects.")
     private int maxEventSize = 4 * 1024 * 1024;
 
+    @UriParam(label = "consumer", defaultValue = "false",
+              description = "When an exchange fails and the route's error handler did not handle it, close the"
+                            + " connection and reconnect from the last completed event ID, so the failed event is"
+                            + " delivered again (at-least-once for failures). false: log the failure and go on.")
+    private boolean breakOnFirstError;
+
     @UriParam(label = "security", description = "TLS configuration for https streams.")
     private SSLContextParameters sslContextParameters;
 
@@ -103,6 +109,14 @@ public class SseCommonConfiguration {
 
     public void setMaxEventSize(int maxEventSize) {
         this.maxEventSize = maxEventSize;
+    }
+
+    public boolean isBreakOnFirstError() {
+        return breakOnFirstError;
+    }
+
+    public void setBreakOnFirstError(boolean breakOnFirstError) {
+        this.breakOnFirstError = breakOnFirstError;
     }
 
     public SSLContextParameters getSslContextParameters() {

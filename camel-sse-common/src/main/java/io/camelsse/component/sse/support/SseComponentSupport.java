@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.camelsse.component.sse.connection.StreamScheduler;
 import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
 
@@ -21,7 +23,8 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 public abstract class SseComponentSupport extends HealthCheckComponent {
 
     private ExecutorService httpExecutor;
-    private ScheduledExecutorService scheduler;
+    private ScheduledExecutorService schedulerExecutor;
+    private StreamScheduler scheduler;
     private HttpClientProvider httpClients;
 
     /** The client for this connect timeout and TLS setup, shared with every other stream that needs the same. */
@@ -33,10 +36,17 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
         return httpClients.clientFor(connectTimeout, sslContextParameters);
     }
 
-    /** The scheduler for reconnect delays and read timeouts; its tasks never block. */
-    public synchronized ScheduledExecutorService scheduler() {
+    /** The timers for reconnect delays and read timeouts of every stream of this component; they never block. */
+    public synchronized StreamScheduler scheduler() {
         if (scheduler == null) {
-            scheduler = getCamelContext().getExecutorServiceManager().newScheduledThreadPool(this, "SseScheduler", 1);
+            // Camel's default profile bounds the queue at 1,000 tasks and refuses the rest: one pending reconnect per
+            // stream, with thousands of streams, must never be refused
+            ThreadPoolProfile unboundedQueue = new ThreadPoolProfile("SseScheduler");
+            unboundedQueue.setPoolSize(1);
+            unboundedQueue.setMaxQueueSize(-1);
+            schedulerExecutor = getCamelContext().getExecutorServiceManager()
+                    .newScheduledThreadPool(this, "SseScheduler", unboundedQueue);
+            scheduler = new StreamScheduler(schedulerExecutor);
         }
         return scheduler;
     }
@@ -52,8 +62,9 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
             executors.shutdownNow(httpExecutor);
             httpExecutor = null;
         }
-        if (scheduler != null) {
-            executors.shutdownNow(scheduler);
+        if (schedulerExecutor != null) {
+            executors.shutdownNow(schedulerExecutor);
+            schedulerExecutor = null;
             scheduler = null;
         }
         super.doStop();

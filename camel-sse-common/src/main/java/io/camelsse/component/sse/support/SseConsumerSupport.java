@@ -5,8 +5,10 @@
 package io.camelsse.component.sse.support;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.SseStream;
 import io.camelsse.component.sse.connection.StreamHandler;
 import io.camelsse.component.sse.connection.StreamRequest;
@@ -23,20 +25,32 @@ import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.util.URISupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Base of the SSE consumers: runs one {@link SseStream} and turns each of its events into one exchange, routed
  * asynchronously so that no thread waits while the route works and the stream reads no further until it is done.
  * <p>
  * A subclass says what to connect to and how an event fills an exchange.
+ * <p>
+ * The stream position moves only past an exchange that completed (see {@link ExchangeOutcome}): one that Camel
+ * refused because the route is stopping is delivered again after a restart, and with {@code breakOnFirstError} an
+ * exchange that failed unhandled is delivered again at once.
  */
 public abstract class SseConsumerSupport extends DefaultConsumer implements StreamHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SseConsumerSupport.class);
 
     /** Header with the event type, {@code message} when the stream names none. */
     public static final String EVENT_TYPE_HEADER = "CamelSseEventType";
     /** Header with the last event ID in force for the event; may be empty. */
     public static final String EVENT_ID_HEADER = "CamelSseEventId";
 
+    /** How long a stopping consumer waits for the completion callbacks of exchanges its route has finished. */
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
+
+    private final InFlightDeliveries inFlight = new InFlightDeliveries();
     private volatile SseStream stream;
 
     protected SseConsumerSupport(Endpoint endpoint, Processor processor) {
@@ -66,8 +80,31 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
      */
     protected abstract boolean populateExchange(ServerSentEvent event, Exchange exchange) throws Exception;
 
-    /** Runs after the route is done with an event's exchange, whether it failed or not. */
-    protected void onExchangeDone(ServerSentEvent event, Exchange exchange) {
+    /**
+     * Runs after the route completed an event's exchange: successfully, or with an exception that its error handler
+     * handled. The stream's position has moved past the event.
+     */
+    protected void onEventCompleted(ServerSentEvent event, Exchange exchange) {
+    }
+
+    /**
+     * Runs after the route failed on an event's exchange and its error handler did not handle the failure.
+     *
+     * @param redelivering true when {@code breakOnFirstError} is set: the stream reconnects and the event comes again
+     */
+    protected void onEventFailed(ServerSentEvent event, Exchange exchange, boolean redelivering) {
+    }
+
+    /** Runs when Camel refused an event's exchange because the route or the context is stopping. */
+    protected void onEventRejected(ServerSentEvent event, Exchange exchange) {
+    }
+
+    /**
+     * The ID of the last event whose exchange completed, where the consumer keeps one; empty when none.
+     * {@code breakOnFirstError} reconnects from it.
+     */
+    protected String lastCompletedEventId() {
+        return "";
     }
 
     /** The stream's state, or null before the first start. */
@@ -96,8 +133,9 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
         SseCommonConfiguration options = streamOptions();
         StreamSettings settings = options.toStreamSettings();
         SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
+        // the random source is looked up on each call: the thread that asks is seldom the one that started the route
         ReconnectPolicy policy = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
-                settings.maxReconnectAttempts(), ThreadLocalRandom.current()::nextDouble);
+                settings.maxReconnectAttempts(), () -> ThreadLocalRandom.current().nextDouble());
         SseStream newStream = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(),
                 initialLastEventId(),
                 component.httpClient(settings.connectTimeout(), options.getSslContextParameters()),
@@ -111,6 +149,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
             setHealthCheck(check);
         }
         stream = newStream;
+        inFlight.open();
         newStream.start();
     }
 
@@ -120,11 +159,27 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
         if (s != null) {
             s.stop();
         }
+        if (!inFlight.closeAndAwaitNone(IN_FLIGHT_WAIT)) {
+            LOG.debug("An event from {} is still in its route while the consumer stops", streamDisplayUri());
+        }
         super.doStop();
     }
 
     @Override
     public boolean deliver(ServerSentEvent event, Runnable whenDoneAsync) {
+        if (!inFlight.tryBegin()) {
+            // read just before the stream was stopped: not delivered, so the position stays before it
+            return true;
+        }
+        try {
+            return route(event, whenDoneAsync);
+        } catch (RuntimeException | Error unexpected) {
+            inFlight.end();
+            throw unexpected;
+        }
+    }
+
+    private boolean route(ServerSentEvent event, Runnable whenDoneAsync) {
         Exchange exchange = createExchange(false);
         boolean route;
         try {
@@ -137,23 +192,51 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
         }
         if (!route) {
             releaseExchange(exchange, false);
+            inFlight.end();
             return true;
         }
         AsyncCallback callback = doneSync -> {
             try {
-                if (exchange.getException() != null) {
-                    getExceptionHandler().handleException("Error processing an event from " + streamDisplayUri(),
-                            exchange, exchange.getException());
-                }
-                onExchangeDone(event, exchange);
+                onDone(event, exchange);
             } finally {
                 releaseExchange(exchange, false);
+                inFlight.end();
             }
             if (!doneSync) {
                 whenDoneAsync.run();
             }
         };
-        return getAsyncProcessor().process(exchange, callback);
+        try (InFlightDeliveries.Routing routing = inFlight.routingOnThisThread()) {
+            return getAsyncProcessor().process(exchange, callback);
+        }
+    }
+
+    private void onDone(ServerSentEvent event, Exchange exchange) {
+        switch (ExchangeOutcome.of(exchange)) {
+            case COMPLETED -> onEventCompleted(event, exchange);
+            case REJECTED -> {
+                // not a failure of the event: the route is going away, and a restart delivers the event again
+                LOG.debug("Event '{}' from {} was not processed: the route is stopping", event.lastEventId(),
+                        streamDisplayUri());
+                onEventRejected(event, exchange);
+            }
+            case FAILED -> {
+                boolean redeliver = streamOptions().isBreakOnFirstError();
+                if (exchange.getException() != null) {
+                    getExceptionHandler().handleException("Error processing an event from " + streamDisplayUri(),
+                            exchange, exchange.getException());
+                }
+                onEventFailed(event, exchange, redeliver);
+                SseStream s = stream;
+                if (redeliver && s != null) {
+                    s.reconnectFrom(lastCompletedEventId(), "the route failed on event '"
+                                                            + EventIds.forDisplay(event.lastEventId())
+                                                            + "' and breakOnFirstError is set; resuming after '"
+                                                            + EventIds.forDisplay(lastCompletedEventId())
+                                                            + "' to receive it again");
+                }
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,151 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.camelsse.component.sse.connection.StreamState;
+import io.camelsse.component.sse.connection.StreamStatus;
+import io.camelsse.component.sse.health.SseConsumerHealthCheck;
+import org.apache.camel.health.HealthCheck;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * What a hostile or careless server cannot do: storm us with reconnects, park a stream for centuries, make a transient
+ * failure permanent, or have a huge ID sent back. And what a failing route can ask for: its event again.
+ */
+class SseDataSafetyTest extends SseRouteTestSupport {
+
+    @Test
+    void retryZeroDoesNotSwitchTheBackoffOff() throws Exception {
+        server.otherwise(c -> c.eventStream().raw("retry: 0\n\n").close());
+        route("r", sse("/storm", ""));
+
+        await().until(() -> server.requests().size() >= 2);
+        await().during(5, TimeUnit.SECONDS).atMost(6, TimeUnit.SECONDS)
+                .until(() -> server.requests().size() <= 20);
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void retryAfterOfSixteenNinesStaysATransientFailureOfOneHour() throws Exception {
+        server.otherwise(c -> c.respond(503, "application/json", "{}", "Retry-After: 9999999999999999"));
+        route("r", sse("/busy", ""));
+
+        await().until(() -> status("r") != null && status("r").state() == StreamState.RECONNECTING);
+        StreamStatus status = status("r");
+        assertThat(status.nextAttemptAt()).isBetween(Instant.now().plus(Duration.ofMinutes(59)),
+                Instant.now().plus(Duration.ofMinutes(61)));
+        assertThat(status.httpStatus()).isEqualTo(503);
+        HealthCheck.Result health = health("r");
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.UP);
+        assertThat(health.getDetails()).containsKey(SseConsumerHealthCheck.DETAIL_NEXT_ATTEMPT);
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void aHugeRetryFieldWaitsAtMostOneHour() throws Exception {
+        server.enqueue(c -> c.eventStream().raw("retry: 99999999999999999999999\ndata: a\n\n").close());
+        route("r", sse("/slow", ""));
+
+        await().until(() -> status("r") != null && status("r").state() == StreamState.RECONNECTING);
+        assertThat(status("r").nextAttemptAt()).isBefore(Instant.now().plus(Duration.ofMinutes(61)));
+        assertThat(bodies()).containsExactly("a");
+    }
+
+    @Test
+    void aMegabyteIdIsNeitherSentBackNorShownWhole() throws Exception {
+        String hugeId = "i".repeat(1024 * 1024);
+        server.enqueue(c -> c.eventStream().raw("id: " + hugeId + "\ndata: a\n\n").close());
+        server.enqueue(c -> c.eventStream().raw("data: b\n\n").holdOpen(10, TimeUnit.SECONDS));
+        route("r", sse("/ids", "reconnectDelay=10"));
+
+        await().until(() -> bodies().size() == 2);
+        assertThat(server.requests().get(1).header("Last-Event-ID")).isNull();
+        assertThat(status("r").state()).isEqualTo(StreamState.CONNECTED);
+        Object shown = health("r").getDetails().get(SseConsumerHealthCheck.DETAIL_LAST_EVENT_ID);
+        assertThat(String.valueOf(shown)).hasSizeLessThan(200).contains("1048576 characters");
+    }
+
+    @Test
+    void anIdOfExactly1024BytesIsStillSent() throws Exception {
+        String longestId = "i".repeat(1024);
+        server.enqueue(c -> c.eventStream().raw("id: " + longestId + "\ndata: a\n\n").close());
+        server.enqueue(c -> c.eventStream().raw("data: b\n\n").holdOpen(10, TimeUnit.SECONDS));
+        route("r", sse("/ids", "reconnectDelay=10"));
+
+        await().until(() -> bodies().size() == 2);
+        assertThat(server.requests().get(1).header("Last-Event-ID")).isEqualTo(longestId);
+    }
+
+    @Test
+    void breakOnFirstErrorReconnectsFromTheLastCompletedIdAndDeliversTheFailedEventAgain() throws Exception {
+        server.enqueue(c -> c.eventStream().raw("id: 1\ndata: one\n\nid: 2\ndata: two\n\nid: 3\ndata: three\n\n")
+                .holdOpen(10, TimeUnit.SECONDS));
+        server.enqueue(c -> c.eventStream().raw("id: 2\ndata: two\n\nid: 3\ndata: three\n\n")
+                .holdOpen(10, TimeUnit.SECONDS));
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        route("r", sse("/break", "breakOnFirstError=true&reconnectDelay=10"), exchange -> {
+            if ("two".equals(exchange.getMessage().getBody(String.class)) && failedOnce.compareAndSet(false, true)) {
+                throw new IllegalStateException("downstream is down");
+            }
+        });
+
+        await().until(() -> bodies().size() == 3);
+        assertThat(bodies()).containsExactly("one", "two", "three");
+        assertThat(server.requests()).hasSize(2);
+        assertThat(server.requests().get(1).header("Last-Event-ID")).isEqualTo("1");
+        assertThat(reported).singleElement().satisfies(e -> assertThat(e).hasMessage("downstream is down"));
+    }
+
+    @Test
+    void withoutBreakOnFirstErrorAFailedEventIsReportedAndTheStreamGoesOn() throws Exception {
+        server.enqueue(c -> c.eventStream().raw("id: 1\ndata: one\n\nid: 2\ndata: two\n\nid: 3\ndata: three\n\n")
+                .holdOpen(10, TimeUnit.SECONDS));
+        route("r", sse("/go-on", ""), exchange -> {
+            if ("two".equals(exchange.getMessage().getBody(String.class))) {
+                throw new IllegalStateException("downstream is down");
+            }
+        });
+
+        await().until(() -> bodies().size() == 2);
+        assertThat(bodies()).containsExactly("one", "three");
+        assertThat(server.requests()).hasSize(1);
+        assertThat(reported).singleElement().satisfies(e -> assertThat(e).hasMessage("downstream is down"));
+    }
+
+    @Test
+    void aRestartedRouteResumesAfterTheLastCompletedEvent() throws Exception {
+        server.enqueue(c -> c.eventStream().raw("id: 1\ndata: one\n\nid: 2\ndata: two\n\n")
+                .holdOpen(10, TimeUnit.SECONDS));
+        server.enqueue(c -> c.eventStream().raw("id: 3\ndata: three\n\n").holdOpen(10, TimeUnit.SECONDS));
+        route("r", sse("/restart", "lastEventId=0"));
+        await().until(() -> bodies().size() == 2);
+
+        context.getRouteController().stopRoute("r");
+        context.getRouteController().startRoute("r");
+
+        await().until(() -> bodies().size() == 3);
+        assertThat(server.requests().get(0).header("Last-Event-ID")).isEqualTo("0");
+        assertThat(server.requests().get(1).header("Last-Event-ID")).isEqualTo("2");
+    }
+
+    private StreamStatus status(String routeId) {
+        return ((SseConsumer) context.getRoute(routeId).getConsumer()).streamStatus();
+    }
+
+    private HealthCheck.Result health(String routeId) {
+        SseConsumerHealthCheck check = new SseConsumerHealthCheck((SseConsumer) context.getRoute(routeId).getConsumer(),
+                "test");
+        return check.call(Map.of());
+    }
+}
