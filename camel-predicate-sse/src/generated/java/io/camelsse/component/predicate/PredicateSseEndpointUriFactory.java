@@ -23,10 +23,11 @@ public class PredicateSseEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(20);
         props.add("allowPlainHttp");
         props.add("apiKey");
         props.add("baseUrl");
+        props.add("breakOnFirstError");
         props.add("bridgeErrorHandler");
         props.add("closeOnTerminal");
         props.add("connectTimeout");

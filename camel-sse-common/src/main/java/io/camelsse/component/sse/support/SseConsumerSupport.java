@@ -229,14 +229,18 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
                 onEventFailed(event, exchange, redeliver);
                 SseStream s = stream;
                 if (redeliver && s != null) {
-                    s.reconnectFrom(lastCompletedEventId(), "the route failed on event '"
-                                                            + EventIds.forDisplay(event.lastEventId())
-                                                            + "' and breakOnFirstError is set; resuming after '"
-                                                            + EventIds.forDisplay(lastCompletedEventId())
-                                                            + "' to receive it again");
+                    String resumeAfter = lastCompletedEventId();
+                    s.reconnectFrom(resumeAfter, redeliveryReason(event.lastEventId(), resumeAfter));
                 }
             }
         }
+    }
+
+    private static String redeliveryReason(String failedId, String resumeAfter) {
+        return "the route failed on " + (failedId.isEmpty() ? "an event" : "event '" + EventIds.forDisplay(failedId) + "'")
+               + " and breakOnFirstError is set; reconnecting"
+               + (resumeAfter.isEmpty() ? "" : " after '" + EventIds.forDisplay(resumeAfter) + "'")
+               + " to receive it again";
     }
 
     @Override

@@ -1,0 +1,111 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.aidenid;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Rows of the delivery guarantees table that need a server the simulator cannot play. */
+class AidenIdDeliveryGuaranteesTest {
+
+    private static final String KEY = "aidenid-sse/o/p";
+
+    private final List<Exchange> received = new CopyOnWriteArrayList<>();
+    private final RecordingRepository positions = new RecordingRepository();
+    private CamelContext context;
+
+    @BeforeEach
+    void startContext() {
+        context = new DefaultCamelContext();
+        context.getRegistry().bind("positions", positions);
+        context.start();
+    }
+
+    @AfterEach
+    void stopContext() {
+        context.stop();
+    }
+
+    @Test
+    void withBreakOnFirstErrorAFailedEventComesAgainFromTheLastCompletedPosition() throws Exception {
+        try (ReplayingServer server = new ReplayingServer(
+                event("evt_1") + event("evt_2") + event("evt_3"),
+                event("evt_2") + event("evt_3"))) {
+            AtomicBoolean failedOnce = new AtomicBoolean();
+            route(server, "breakOnFirstError=true", exchange -> {
+                if ("evt_2".equals(id(exchange)) && failedOnce.compareAndSet(false, true)) {
+                    throw new IllegalStateException("downstream is down");
+                }
+            });
+
+            await().until(() -> ids().contains("evt_3"));
+            assertThat(ids()).containsExactly("evt_1", "evt_2", "evt_3");
+            assertThat(server.lastEventIds()).containsExactly("", "evt_1");
+            await().until(() -> "evt_3".equals(positions.getState(KEY)));
+        }
+    }
+
+    @Test
+    void anIdThatCannotBeSentBackIsNotStored() throws Exception {
+        String tooLong = "evt_" + "9".repeat(1100);
+        try (ReplayingServer server = new ReplayingServer(event("evt_1") + event(tooLong) + event("evt_3"))) {
+            route(server, "", exchange -> {
+            });
+
+            await().until(() -> "evt_3".equals(positions.getState(KEY)));
+            assertThat(ids()).containsExactly("evt_1", tooLong, "evt_3");
+            assertThat(positions.stored).containsExactly("evt_1", "evt_3");
+        }
+    }
+
+    private void route(ReplayingServer server, String options, Processor step) throws Exception {
+        String uri = "aidenid-sse:stream?baseUrl=" + server.baseUrl() + "&apiKey=k&orgId=o&projectId=p"
+                     + "&reconnectDelay=10&maxReconnectDelay=100&lastEventIdRepository=#positions"
+                     + (options.isEmpty() ? "" : "&" + options);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).routeId("r").process(step).process(received::add);
+            }
+        });
+    }
+
+    private List<String> ids() {
+        return received.stream().map(AidenIdDeliveryGuaranteesTest::id).toList();
+    }
+
+    private static String id(Exchange exchange) {
+        return exchange.getMessage().getHeader(AidenIdSseConstants.EVENT_ID, String.class);
+    }
+
+    private static String event(String id) {
+        return "event: identity.created\nid: " + id + "\ndata: {\"identity_id\":\"ident_" + id.length() + "\"}\n\n";
+    }
+
+    /** Keeps every value written, to show what was never stored. */
+    private static final class RecordingRepository extends MemoryStateRepository {
+        final List<String> stored = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void setState(String key, String value) {
+            stored.add(value);
+            super.setState(key, value);
+        }
+    }
+}
