@@ -48,7 +48,9 @@ public final class SseStream {
     private final StreamRequest request;
     private final StreamSettings settings;
     private final boolean allowPlainHttp;
-    private final HttpClient client;
+    // let go of once the stream is over: on Java 17 a client's selector thread ends only when the client is unreachable,
+    // and a stopped route may stay reachable for long
+    private volatile HttpClient client;
     private final StreamScheduler scheduler;
     private final StreamHandler handler;
     private final ReconnectPolicy policy;
@@ -161,9 +163,13 @@ public final class SseStream {
             permanentFailure(new SseStreamException("Cannot build the request to " + displayUri, refused));
             return;
         }
+        HttpClient httpClient = client;
+        if (httpClient == null) {
+            return;
+        }
         LOG.debug("Connecting to {}", displayUri);
         CompletableFuture<HttpResponse<String>> response
-                = client.sendAsync(httpRequest, info -> bodySubscriberFor(attempt, info));
+                = httpClient.sendAsync(httpRequest, info -> bodySubscriberFor(attempt, info));
         attempt.response = response;
         response.whenComplete((r, error) -> guarded(() -> onResponse(attempt, r, error)));
         synchronized (this) {
@@ -398,6 +404,7 @@ public final class SseStream {
             lastFailureStatus = failure instanceof HttpOperationFailedException http ? http.getStatusCode() : 0;
             cancel(pendingReconnect);
             cancelAttempt(current);
+            client = null;
         }
         handler.onPermanentFailure(failure);
     }
@@ -410,6 +417,7 @@ public final class SseStream {
             state = finalState;
             cancel(pendingReconnect);
             cancelAttempt(current);
+            client = null;
         }
     }
 
