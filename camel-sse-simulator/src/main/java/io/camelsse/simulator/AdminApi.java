@@ -322,6 +322,9 @@ final class AdminApi {
                 return Fault.stallAfterEvents(after, Duration.ofMillis(f.path("ms").asLong(1000)));
             case "oneByteChunks":
                 return Fault.oneByteChunks();
+            case "slowWrites":
+                return Fault.slowWrites(f.path("pieceBytes").asInt(Fault.SLOW_WRITE_PIECE_BYTES),
+                        Duration.ofMillis(f.path("pauseMs").asLong(50)));
             case "malformedJson":
                 return Fault.malformedJson(after);
             case "oversizedEvent":

@@ -57,6 +57,22 @@ public sealed interface Fault {
         return new OneByteChunks();
     }
 
+    /**
+     * Write the whole response body (events and keep-alives) in pieces of {@link #SLOW_WRITE_PIECE_BYTES} bytes, each
+     * its own HTTP chunk, with a pause between one piece being flushed and the next: a slow or congested link.
+     */
+    static Fault slowWrites(Duration pause) {
+        return new SlowWrites(SLOW_WRITE_PIECE_BYTES, requirePositive(pause));
+    }
+
+    /** Like {@link #slowWrites(Duration)} with pieces of {@code pieceBytes} bytes. */
+    static Fault slowWrites(int pieceBytes, Duration pause) {
+        return new SlowWrites(requirePositive(pieceBytes, "pieceBytes"), requirePositive(pause));
+    }
+
+    /** Size of the pieces of {@link #slowWrites(Duration)}. */
+    int SLOW_WRITE_PIECE_BYTES = 16;
+
     /** Before the first event, send an extra event whose {@code data} is not valid JSON. */
     static Fault malformedJson() {
         return new MalformedJson(0);
@@ -149,6 +165,10 @@ public sealed interface Fault {
 
     /** See {@link Fault#oneByteChunks()}. */
     record OneByteChunks() implements Fault {
+    }
+
+    /** See {@link Fault#slowWrites(int, Duration)}. */
+    record SlowWrites(int pieceBytes, Duration pause) implements Fault {
     }
 
     /** See {@link Fault#malformedJson(int)}. */

@@ -118,6 +118,8 @@ public final class Faults {
         int stallAfter = -1;
         long stallMillis;
         boolean oneByte;
+        int slowPieceBytes;
+        long slowPauseMillis;
         int malformedAt = -1;
         int oversizeAt = -1;
         int oversizeBytes;
@@ -144,6 +146,9 @@ public final class Faults {
                     stallMillis = Math.max(1, s.duration().toMillis());
                 } else if (f instanceof Fault.OneByteChunks) {
                     oneByte = true;
+                } else if (f instanceof Fault.SlowWrites w) {
+                    slowPieceBytes = w.pieceBytes();
+                    slowPauseMillis = Math.max(1, w.pause().toMillis());
                 } else if (f instanceof Fault.MalformedJson m) {
                     malformedAt = m.afterEvents();
                 } else if (f instanceof Fault.OversizedEvent o) {

@@ -5,18 +5,25 @@
 package io.camelsse.simulator;
 
 import io.vertx.core.AbstractVerticle;
+import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** One HTTP server instance on one event loop; all instances share the port. */
+/**
+ * One HTTP server instance on one event loop; all instances share the port. The server can stop and start
+ * listening again while the verticle, its hub and the simulator's state stay (see {@link SseSimulator#restart}).
+ */
 final class ServerVerticle extends AbstractVerticle {
 
     private final SseSimulator sim;
     private final String host;
     private final int port;
     private final AtomicInteger actualPort;
+    private Hub hub;
+    private HttpServer server;
 
     ServerVerticle(SseSimulator sim, String host, int port, AtomicInteger actualPort) {
         this.sim = sim;
@@ -27,23 +34,60 @@ final class ServerVerticle extends AbstractVerticle {
 
     @Override
     public void start(Promise<Void> started) {
-        Hub hub = new Hub(sim, context, sim.writeCoalescingMillis());
+        hub = new Hub(sim, context, sim.writeCoalescingMillis());
+        listen(port)
+                .onSuccess(bound -> {
+                    actualPort.set(bound);
+                    sim.hubStarted(hub, this);
+                    started.complete();
+                })
+                .onFailure(started::fail);
+    }
+
+    /** Drops every stream of this loop and closes its server: its connections and its share of the listening socket. */
+    Future<Void> stopListening() {
+        Promise<Void> done = Promise.promise();
+        context.runOnContext(v -> {
+            hub.closeAll();
+            HttpServer s = server;
+            server = null;
+            if (s == null) {
+                done.complete();
+            } else {
+                s.close().onComplete(done);
+            }
+        });
+        return done.future();
+    }
+
+    /** Listens again on the port bound at the first start. */
+    Future<Integer> startListening(int boundPort) {
+        Promise<Integer> done = Promise.promise();
+        context.runOnContext(v -> {
+            if (server != null) {
+                done.complete(boundPort);
+            } else {
+                listen(boundPort).onComplete(done);
+            }
+        });
+        return done.future();
+    }
+
+    private Future<Integer> listen(int listenPort) {
         HttpServerOptions options = new HttpServerOptions()
                 .setHost(host)
-                .setPort(port)
+                .setPort(listenPort)
                 .setTcpNoDelay(true)
                 .setReuseAddress(true)
                 .setAcceptBacklog(16384)
                 .setIdleTimeout(0)
                 .setCompressionSupported(false);
-        vertx.createHttpServer(options)
+        return vertx.createHttpServer(options)
                 .requestHandler(req -> sim.handler().handle(req, hub))
                 .listen()
-                .onSuccess(server -> {
-                    actualPort.set(server.actualPort());
-                    sim.hubStarted(hub);
-                    started.complete();
-                })
-                .onFailure(started::fail);
+                .map(s -> {
+                    server = s;
+                    return s.actualPort();
+                });
     }
 }

@@ -74,10 +74,12 @@ public final class SseSimulator implements AutoCloseable {
     private int recordedNumber;
     private long connectionNumber;
     private final List<Hub> hubList = new CopyOnWriteArrayList<>();
+    private final List<ServerVerticle> servers = new CopyOnWriteArrayList<>();
     private final List<Runnable> resetHooks = new CopyOnWriteArrayList<>();
     private volatile List<Hub> hubs = List.of();
     private volatile int port = -1;
     private volatile boolean started;
+    private volatile boolean listening;
     private volatile boolean closed;
     private volatile Duration keepAliveInterval;
 
@@ -121,7 +123,70 @@ public final class SseSimulator implements AutoCloseable {
         hubs = List.copyOf(hubList);
         port = actual.get();
         started = true;
+        listening = true;
         return this;
+    }
+
+    /**
+     * A server restart that keeps the state: stops listening (every open connection is closed, new ones are
+     * refused), waits {@code downtime}, and listens on the same port again. Sessions, scripts, the AidenID event
+     * log and its IDs, faults and counters stay, so clients that reconnect with {@code Last-Event-ID} get what
+     * they missed. Returns once the port is bound again.
+     */
+    public SseSimulator restart(Duration downtime) {
+        if (Objects.requireNonNull(downtime, "downtime").isNegative()) {
+            throw new IllegalArgumentException("downtime must not be negative: " + downtime);
+        }
+        stopListening();
+        try {
+            TimeUnit.NANOSECONDS.sleep(downtime.toNanos());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during the downtime of a restart", e);
+        } finally {
+            if (!closed) {
+                startListening();
+            }
+        }
+        return this;
+    }
+
+    /**
+     * The first half of {@link #restart(Duration)}: closes every open connection and the listening socket, so
+     * connections are refused until {@link #startListening()}; the state stays. Does nothing when not listening.
+     */
+    public synchronized SseSimulator stopListening() {
+        requireStarted();
+        if (!listening) {
+            return this;
+        }
+        listening = false;
+        List<Future<Void>> done = new ArrayList<>();
+        for (ServerVerticle server : servers) {
+            done.add(server.stopListening());
+        }
+        await(Future.all(done), "stop listening");
+        return this;
+    }
+
+    /** Binds the same port again after {@link #stopListening()}; returns once it is bound. Does nothing when listening. */
+    public synchronized SseSimulator startListening() {
+        requireStarted();
+        if (listening) {
+            return this;
+        }
+        List<Future<Integer>> done = new ArrayList<>();
+        for (ServerVerticle server : servers) {
+            done.add(server.startListening(port));
+        }
+        await(Future.all(done), "listen again on " + config.host + ":" + port);
+        listening = true;
+        return this;
+    }
+
+    /** Whether the port is bound: true from {@link #start()} to {@link #close()}, except between a stop and a start of listening. */
+    public boolean isListening() {
+        return listening && !closed;
     }
 
     /** Stops serving and releases every thread and socket. Idempotent. */
@@ -132,6 +197,7 @@ public final class SseSimulator implements AutoCloseable {
         }
         closed = true;
         started = false;
+        listening = false;
         hubs = List.of();
         predicate.reset(config.generation);
         await(vertx.close(), "close the simulator");
@@ -293,8 +359,9 @@ public final class SseSimulator implements AutoCloseable {
         return hubs;
     }
 
-    void hubStarted(Hub hub) {
+    void hubStarted(Hub hub, ServerVerticle server) {
         hubList.add(hub);
+        servers.add(server);
         hub.keepAlive(keepAliveInterval.toMillis());
     }
 

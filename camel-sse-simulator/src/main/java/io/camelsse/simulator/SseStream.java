@@ -56,7 +56,9 @@ final class SseStream {
         this.response = request.response();
         this.plan = plan;
         if (plan != null && plan.oneByte) {
-            byteWriter = new ByteWriter();
+            byteWriter = new ByteWriter(1, 0);
+        } else if (plan != null && plan.slowPieceBytes > 0) {
+            byteWriter = new ByteWriter(plan.slowPieceBytes, plan.slowPauseMillis);
         }
     }
 
@@ -277,13 +279,23 @@ final class SseStream {
         }
     }
 
-    /** Writes queued buffers one byte per HTTP chunk, each after the previous one is flushed. */
+    /**
+     * Writes queued buffers in pieces of a few bytes (one byte for {@link Fault#oneByteChunks()}), one HTTP chunk
+     * each, each after the previous one is flushed and, for {@link Fault#slowWrites(int, Duration)}, a pause.
+     */
     private final class ByteWriter {
+        private final int pieceBytes;
+        private final long pauseMillis;
         private final ArrayDeque<Object> ops = new ArrayDeque<>();
         private Buffer current;
         private int pos;
         private boolean busy;
         private boolean failed;
+
+        ByteWriter(int pieceBytes, long pauseMillis) {
+            this.pieceBytes = pieceBytes;
+            this.pauseMillis = pauseMillis;
+        }
 
         void add(Object op) {
             ops.addLast(op);
@@ -297,16 +309,27 @@ final class SseStream {
                 if (current != null) {
                     if (pos < current.length()) {
                         busy = true;
-                        int p = pos++;
-                        response.write(current.slice(p, p + 1)).onComplete(ar -> {
+                        int p = pos;
+                        pos = Math.min(current.length(), p + pieceBytes);
+                        Future<Void> written;
+                        try {
+                            written = response.write(current.slice(p, pos));
+                        } catch (RuntimeException closedMeanwhile) {
+                            // the client went away during a pause: nothing more to write
+                            failed = true;
+                            cleanup();
+                            return;
+                        }
+                        written.onComplete(ar -> {
                             if (ar.failed()) {
                                 failed = true;
                                 cleanup();
                             }
-                            hub.ctx.runOnContext(v -> {
-                                busy = false;
-                                pump();
-                            });
+                            if (pauseMillis > 0) {
+                                sim.vertx().setTimer(pauseMillis, id -> hub.ctx.runOnContext(v -> resume()));
+                            } else {
+                                hub.ctx.runOnContext(v -> resume());
+                            }
                         });
                         return;
                     }
@@ -324,6 +347,11 @@ final class SseStream {
                     ((Runnable) op).run();
                 }
             }
+        }
+
+        private void resume() {
+            busy = false;
+            pump();
         }
     }
 }

@@ -103,6 +103,23 @@ class AdminApiTest {
     }
 
     @Test
+    void slowWritesFaultKind(SseSimulator sim) {
+        assertThat(AdminApi.fault(Json.read("{\"kind\":\"slowWrites\",\"pieceBytes\":4,\"pauseMs\":30}")))
+                .isEqualTo(new Fault.SlowWrites(4, Duration.ofMillis(30)));
+        assertThat(AdminApi.fault(Json.read("{\"kind\":\"slowWrites\"}")))
+                .isEqualTo(new Fault.SlowWrites(Fault.SLOW_WRITE_PIECE_BYTES, Duration.ofMillis(50)));
+        HttpResponse<String> queued = call("POST", "/_simulator/faults/next",
+                "{\"faults\":[{\"kind\":\"slowWrites\",\"pieceBytes\":8,\"pauseMs\":1}]}");
+        assertThat(queued.statusCode()).isEqualTo(200);
+        PredicateSession s = sim.predicate().newSession().status(PredicateStatus.REJECTED).create();
+        try (TestStream stream = TestStream.predicate(sim, s)) {
+            stream.awaitEnd();
+            assertThat(stream.ended()).isTrue();
+            assertThat(stream.chunkSizes()).hasSizeGreaterThan(1).allMatch(size -> size <= 8);
+        }
+    }
+
+    @Test
     void infoRequestsAndReset(SseSimulator sim) {
         sim.predicate().createSession();
         TestStream.get(sim.aidenIdStreamUrl());

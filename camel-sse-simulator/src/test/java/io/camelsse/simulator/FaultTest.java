@@ -115,6 +115,34 @@ class FaultTest {
     }
 
     @Test
+    void slowWritesSendSmallPiecesWithAPauseBetween(SseSimulator sim) throws Exception {
+        PredicateSession s = sim.predicate().newSession().status(PredicateStatus.REJECTED).create();
+        sim.faults().nextStream(Fault.slowWrites(Duration.ofMillis(20)));
+        long start = System.nanoTime();
+        RawHttp.Response r = rawPredicate(sim, s, 10000);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        String body = "data: " + s.snapshotJson() + "\n\n";
+        assertThat(r.complete()).as("the body ends normally after the terminal status").isTrue();
+        assertThat(r.body()).isEqualTo(body);
+        int pieces = (body.length() + Fault.SLOW_WRITE_PIECE_BYTES - 1) / Fault.SLOW_WRITE_PIECE_BYTES;
+        assertThat(r.chunks()).hasSize(pieces).allMatch(c -> c.length <= Fault.SLOW_WRITE_PIECE_BYTES);
+        assertThat(took).isGreaterThanOrEqualTo(Duration.ofMillis(20L * (pieces - 1)));
+    }
+
+    @Test
+    void slowWritesDeliverEveryAidenIdEventWhole(SseSimulator sim) {
+        sim.faults().nextStream(Fault.slowWrites(64, Duration.ofMillis(5)));
+        try (TestStream stream = openAidenId(sim, 1)) {
+            for (int i = 0; i < 5; i++) {
+                sim.aidenId().publishInboundReceived("ident_" + i);
+            }
+            assertThat(stream.awaitEvents(5)).extracting(TestStream.Event::id)
+                    .containsExactly("evt_000001", "evt_000002", "evt_000003", "evt_000004", "evt_000005");
+            assertThat(stream.chunkSizes()).allMatch(size -> size <= 64);
+        }
+    }
+
+    @Test
     void malformedJsonBeforeTheSnapshot(SseSimulator sim) {
         PredicateSession s = sim.predicate().createSession();
         sim.faults().nextStream(Fault.malformedJson());
