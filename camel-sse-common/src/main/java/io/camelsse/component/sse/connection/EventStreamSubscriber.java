@@ -4,10 +4,13 @@
  */
 package io.camelsse.component.sse.connection;
 
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +31,7 @@ import io.camelsse.component.sse.parser.EventTooLargeException;
  * Signals arrive from the HTTP client's threads and from route completions on any thread; a work-in-progress counter
  * serialises them into one drain loop, so no lock is held while the route runs and no thread waits.
  */
-final class EventStreamSubscriber implements Flow.Subscriber<List<ByteBuffer>>, EventStreamListener {
+final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>, EventStreamListener {
 
     private final EventStreamParser parser;
     private final StreamHandler handler;
@@ -38,6 +41,9 @@ final class EventStreamSubscriber implements Flow.Subscriber<List<ByteBuffer>>, 
     private final Queue<ServerSentEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger workInProgress = new AtomicInteger();
     private final AtomicBoolean finished = new AtomicBoolean();
+    // completed once the body is over, however it ended: until then the HTTP client counts the exchange as pending,
+    // and on Java 17 a client with a pending exchange keeps its selector thread for ever
+    private final CompletableFuture<String> body = new CompletableFuture<>();
 
     private volatile Flow.Subscription subscription;
     private volatile boolean eventInFlight;
@@ -58,6 +64,11 @@ final class EventStreamSubscriber implements Flow.Subscriber<List<ByteBuffer>>, 
         this.handler = handler;
         this.retryListener = retryListener;
         this.onFinished = onFinished;
+    }
+
+    @Override
+    public CompletionStage<String> getBody() {
+        return body;
     }
 
     @Override
@@ -178,7 +189,11 @@ final class EventStreamSubscriber implements Flow.Subscriber<List<ByteBuffer>>, 
             }
             if (upstreamDone) {
                 if (finished.compareAndSet(false, true)) {
-                    onFinished.accept(this, upstreamError);
+                    try {
+                        onFinished.accept(this, upstreamError);
+                    } finally {
+                        body.complete("");
+                    }
                 }
                 return;
             }

@@ -222,7 +222,7 @@ public final class SseStream {
         if (!markConnected(attempt)) {
             subscriber.cancel();
         }
-        return HttpResponse.BodySubscribers.fromSubscriber(subscriber, s -> "");
+        return subscriber;
     }
 
     /** How long the body of an answer that is not an event stream may take: it only completes the report. */
