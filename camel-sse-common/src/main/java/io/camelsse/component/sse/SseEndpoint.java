@@ -67,14 +67,7 @@ public class SseEndpoint extends DefaultEndpoint {
         HeaderValues.requireNoControlCharacters("lastEventId", configuration.getLastEventId());
         StreamRequest.Builder request = StreamRequest.to(uri);
         for (Map.Entry<String, Object> header : configuration.getHeaders().entrySet()) {
-            String name = header.getKey();
-            String value = String.valueOf(header.getValue());
-            // these carry credentials by nature: keep them to the stream's own origin
-            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie")) {
-                request.credential(name, value);
-            } else {
-                request.header(name, value);
-            }
+            request.header(header.getKey(), String.valueOf(header.getValue()));
         }
         return request.build();
     }
