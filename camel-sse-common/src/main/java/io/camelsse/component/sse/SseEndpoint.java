@@ -6,7 +6,11 @@ package io.camelsse.component.sse;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.PlainHttpGuard;
@@ -65,10 +69,20 @@ public class SseEndpoint extends DefaultEndpoint {
         }
         PlainHttpGuard.check(uri, configuration.isAllowPlainHttp());
         HeaderValues.requireNoControlCharacters("lastEventId", configuration.getLastEventId());
+        List<Map.Entry<String, String>> own = new ArrayList<>(
+                RequestHeaderList.parse("requestHeaders", configuration.getRequestHeaders()));
+        configuration.getHeaders().forEach((name, value) -> own.add(Map.entry(name, String.valueOf(value))));
+        Set<String> ownNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        own.forEach(header -> ownNames.add(header.getKey()));
+
         StreamRequest.Builder request = StreamRequest.to(uri);
-        for (Map.Entry<String, Object> header : configuration.getHeaders().entrySet()) {
-            request.header(header.getKey(), String.valueOf(header.getValue()));
+        for (Map.Entry<String, String> header
+                : RequestHeaderList.parse("The component's requestHeaders", getComponent().getRequestHeaders())) {
+            if (!ownNames.contains(header.getKey())) {
+                request.header(header.getKey(), header.getValue());
+            }
         }
+        own.forEach(header -> request.header(header.getKey(), header.getValue()));
         return request.build();
     }
 }
