@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -33,9 +34,40 @@ public class SseEndpoint extends DefaultEndpoint {
     @UriParam
     private final SseConfiguration configuration;
 
+    private final String maskedUri;
+
     public SseEndpoint(String endpointUri, SseComponent component, SseConfiguration configuration) {
         super(endpointUri, component);
         this.configuration = configuration;
+        this.maskedUri = HeaderMasking.mask(endpointUri);
+    }
+
+    /**
+     * The URI with every request header value masked. Camel shows this one wherever it shows an endpoint: JMX names
+     * and attributes, health details, {@code toString()} of the endpoint, route and consumer, its own log lines.
+     * <p>
+     * The endpoint registry keeps its key from the URI as written, and {@link #equals} compares the URIs as written,
+     * so two endpoints that differ only in a header value stay two endpoints.
+     */
+    @Override
+    public String getEndpointUri() {
+        return maskedUri;
+    }
+
+    private String uriAsWritten() {
+        return super.getEndpointUri();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof SseEndpoint endpoint
+                && Objects.equals(uriAsWritten(), endpoint.uriAsWritten())
+                && getCamelContext() == endpoint.getCamelContext();
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(uriAsWritten());
     }
 
     public SseConfiguration getConfiguration() {
