@@ -125,7 +125,7 @@ class AidenIdEndpointTest extends AidenIdRouteTestSupport {
     @Test
     void plainHttpToAHostThatIsNotLoopbackIsRefusedUnlessAllowed() throws Exception {
         assertThatThrownBy(() -> context.getEndpoint(
-                "aidenid-sse:stream?apiKey=k&orgId=o&projectId=p&baseUrl=http://api.aidenid.com"))
+                "aidenid-sse:stream?apiKey=k&orgId=o&projectId=p&baseUrl=http://api.aidenid.invalid"))
                 .rootCause().hasMessageContaining("Refusing plain http://");
         AidenIdSseEndpoint allowed = endpoint(
                 "aidenid-sse:stream?apiKey=k&orgId=o&projectId=p&baseUrl=http://api.aidenid.com&allowPlainHttp=true");

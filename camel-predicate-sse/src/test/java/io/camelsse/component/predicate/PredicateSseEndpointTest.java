@@ -155,8 +155,8 @@ class PredicateSseEndpointTest extends PredicateTestSupport {
     @Test
     void plainHttpToARemoteHostIsRefused() {
         assertThatThrownBy(() -> context.getEndpoint(
-                "predicate-sse:individual/" + SESSION + "?baseUrl=http://api.identity.predicate.io"))
-                .hasStackTraceContaining("Refusing plain http:// to api.identity.predicate.io");
+                "predicate-sse:individual/" + SESSION + "?baseUrl=http://api.identity.predicate.invalid"))
+                .hasStackTraceContaining("Refusing plain http:// to api.identity.predicate.invalid");
         PredicateSseEndpoint allowed = context.getEndpoint(
                 "predicate-sse:individual/" + SESSION + "?baseUrl=http://predicate.internal&allowPlainHttp=true",
                 PredicateSseEndpoint.class);

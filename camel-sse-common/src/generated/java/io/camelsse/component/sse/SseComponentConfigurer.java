@@ -31,6 +31,8 @@ public class SseComponentConfigurer extends PropertyConfigurerSupport implements
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "requestheaders":
+        case "requestHeaders": target.setRequestHeaders(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -46,6 +48,8 @@ public class SseComponentConfigurer extends PropertyConfigurerSupport implements
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "requestheaders":
+        case "requestHeaders": return java.lang.String.class;
         default: return null;
         }
     }
@@ -62,6 +66,8 @@ public class SseComponentConfigurer extends PropertyConfigurerSupport implements
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "requestheaders":
+        case "requestHeaders": return target.getRequestHeaders();
         default: return null;
         }
     }

@@ -48,6 +48,8 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "requestheaders":
+        case "requestHeaders": target.getConfiguration().setRequestHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         default: return false;
@@ -82,6 +84,8 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "readTimeout": return long.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
+        case "requestheaders":
+        case "requestHeaders": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         default: return null;
@@ -117,6 +121,8 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "reconnectdelay":
         case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
+        case "requestheaders":
+        case "requestHeaders": return target.getConfiguration().getRequestHeaders();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         default: return null;

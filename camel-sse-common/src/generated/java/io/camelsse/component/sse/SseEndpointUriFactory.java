@@ -23,7 +23,7 @@ public class SseEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(15);
+        Set<String> props = new HashSet<>(16);
         props.add("allowPlainHttp");
         props.add("breakOnFirstError");
         props.add("bridgeErrorHandler");
@@ -37,10 +37,14 @@ public class SseEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("maxReconnectDelay");
         props.add("readTimeout");
         props.add("reconnectDelay");
+        props.add("requestHeaders");
         props.add("sslContextParameters");
         props.add("url");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        SECRET_PROPERTY_NAMES = Collections.emptySet();
+        Set<String> secretProps = new HashSet<>(2);
+        secretProps.add("headers");
+        secretProps.add("requestHeaders");
+        SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);
         prefixes.put("headers", "header.");
         MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.camelsse.component.sse.support.SseComponentSupport;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.util.PropertiesHelper;
 import org.apache.camel.util.URISupport;
@@ -17,6 +18,21 @@ import org.apache.camel.util.URISupport;
  */
 @Component("sse")
 public class SseComponent extends SseComponentSupport {
+
+    @Metadata(label = "consumer,security", secret = true,
+              description = "Request headers for every endpoint of this component, as Name: value pairs separated by"
+                            + " commas, such as 'X-Org-Id: acme, X-Api-Key: {{env:API_KEY}}'. An endpoint header of"
+                            + " the same name replaces the one given here. The names keep their dashes, also when"
+                            + " set from application.properties (camel.component.sse.request-headers).")
+    private String requestHeaders;
+
+    public String getRequestHeaders() {
+        return requestHeaders;
+    }
+
+    public void setRequestHeaders(String requestHeaders) {
+        this.requestHeaders = requestHeaders;
+    }
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {

@@ -28,10 +28,20 @@ public class SseConfiguration extends SseCommonConfiguration {
               description = "The last event ID to resume after on the first connection, sent as Last-Event-ID.")
     private String lastEventId;
 
-    @UriParam(label = "consumer", prefix = "header.", multiValue = true,
+    @UriParam(label = "consumer,security", prefix = "header.", multiValue = true, secret = true,
               description = "Request headers sent on every connection, one option per header, such as"
-                            + " header.X-Tenant=acme.")
+                            + " header.X-Tenant=acme, in the endpoint URI. Only in the URI: the YAML DSL and"
+                            + " property binding drop the dashes of option keys, so use requestHeaders there.")
     private Map<String, Object> headers = new LinkedHashMap<>();
+
+    @UriParam(label = "consumer,security", secret = true,
+              description = "Request headers sent on every connection, as Name: value pairs separated by commas,"
+                            + " such as 'X-Org-Id: acme, X-Api-Key: {{env:API_KEY}}'. The names keep their dashes"
+                            + " wherever the option is set: URI, YAML parameters, Kamelet, application.properties."
+                            + " A comma starts the next pair only when a name and a colon follow it. Also settable"
+                            + " on the component; a header named here replaces the component's of the same name."
+                            + " Values are secret and stay with the origin of the URL.")
+    private String requestHeaders;
 
     public String getUrl() {
         return url;
@@ -47,6 +57,14 @@ public class SseConfiguration extends SseCommonConfiguration {
 
     public void setLastEventId(String lastEventId) {
         this.lastEventId = lastEventId;
+    }
+
+    public String getRequestHeaders() {
+        return requestHeaders;
+    }
+
+    public void setRequestHeaders(String requestHeaders) {
+        this.requestHeaders = requestHeaders;
     }
 
     public Map<String, Object> getHeaders() {

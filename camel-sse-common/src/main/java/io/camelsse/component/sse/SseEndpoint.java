@@ -6,7 +6,12 @@ package io.camelsse.component.sse;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelsse.component.sse.connection.HeaderValues;
@@ -30,12 +35,42 @@ public class SseEndpoint extends DefaultEndpoint {
     @UriParam
     private final SseConfiguration configuration;
 
+    private final String maskedUri;
     // per route: Camel creates a new consumer each time a route starts, and a restarted route resumes where it was
     private final Map<String, String> completedEventIds = new ConcurrentHashMap<>();
 
     public SseEndpoint(String endpointUri, SseComponent component, SseConfiguration configuration) {
         super(endpointUri, component);
         this.configuration = configuration;
+        this.maskedUri = HeaderMasking.mask(endpointUri);
+    }
+
+    /**
+     * The URI with every request header value masked. Camel shows this one wherever it shows an endpoint: JMX names
+     * and attributes, health details, {@code toString()} of the endpoint, route and consumer, its own log lines.
+     * <p>
+     * The endpoint registry keeps its key from the URI as written, and {@link #equals} compares the URIs as written,
+     * so two endpoints that differ only in a header value stay two endpoints.
+     */
+    @Override
+    public String getEndpointUri() {
+        return maskedUri;
+    }
+
+    private String uriAsWritten() {
+        return super.getEndpointUri();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other == this || other instanceof SseEndpoint endpoint
+                && Objects.equals(uriAsWritten(), endpoint.uriAsWritten())
+                && getCamelContext() == endpoint.getCamelContext();
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hashCode(uriAsWritten());
     }
 
     public SseConfiguration getConfiguration() {
@@ -78,17 +113,20 @@ public class SseEndpoint extends DefaultEndpoint {
         }
         PlainHttpGuard.check(uri, configuration.isAllowPlainHttp());
         HeaderValues.requireNoControlCharacters("lastEventId", configuration.getLastEventId());
+        List<Map.Entry<String, String>> own = new ArrayList<>(
+                RequestHeaderList.parse("requestHeaders", configuration.getRequestHeaders()));
+        configuration.getHeaders().forEach((name, value) -> own.add(Map.entry(name, String.valueOf(value))));
+        Set<String> ownNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        own.forEach(header -> ownNames.add(header.getKey()));
+
         StreamRequest.Builder request = StreamRequest.to(uri);
-        for (Map.Entry<String, Object> header : configuration.getHeaders().entrySet()) {
-            String name = header.getKey();
-            String value = String.valueOf(header.getValue());
-            // these carry credentials by nature: keep them to the stream's own origin
-            if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Cookie")) {
-                request.credential(name, value);
-            } else {
-                request.header(name, value);
+        for (Map.Entry<String, String> header
+                : RequestHeaderList.parse("The component's requestHeaders", getComponent().getRequestHeaders())) {
+            if (!ownNames.contains(header.getKey())) {
+                request.header(header.getKey(), header.getValue());
             }
         }
+        own.forEach(header -> request.header(header.getKey(), header.getValue()));
         return request.build();
     }
 }

@@ -47,6 +47,11 @@ class SseCatalogTest {
         }
         assertThat(obj(properties, "headers").getString("prefix")).isEqualTo("header.");
         assertThat(obj(properties, "headers").getBoolean("multiValue")).isTrue();
+        // secret, so that the YAML DSL passes the value as RAW(...) and tools mask it
+        assertThat(obj(properties, "headers").getBoolean("secret")).isTrue();
+        assertThat(obj(properties, "requestHeaders").getBoolean("secret")).isTrue();
+        assertThat(obj(properties, "requestHeaders").getString("type")).isEqualTo("string");
+        assertThat(obj(obj(json, "componentProperties"), "requestHeaders").getBoolean("secret")).isTrue();
         assertThat(obj(properties, "sslContextParameters").getString("javaType"))
                 .isEqualTo("org.apache.camel.support.jsse.SSLContextParameters");
 

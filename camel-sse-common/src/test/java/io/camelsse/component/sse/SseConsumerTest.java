@@ -341,14 +341,14 @@ class SseConsumerTest extends SseRouteTestSupport {
 
     @Test
     void plainHttpToARemoteHostIsRefusedBeforeAnyRequest() {
-        assertThatThrownBy(() -> route("r", "sse:http://example.com/events"))
+        assertThatThrownBy(() -> route("r", "sse:http://stream.example.invalid/events"))
                 .isInstanceOf(FailedToCreateRouteException.class)
-                .hasStackTraceContaining("Refusing plain http:// to example.com");
+                .hasStackTraceContaining("Refusing plain http:// to stream.example.invalid");
     }
 
     @Test
     void plainHttpToARemoteHostIsAllowedWhenAskedFor() throws Exception {
-        SseEndpoint endpoint = context.getEndpoint("sse:http://example.com/events?allowPlainHttp=true",
+        SseEndpoint endpoint = context.getEndpoint("sse:http://stream.example.invalid/events?allowPlainHttp=true",
                 SseEndpoint.class);
         assertThat(endpoint.getConfiguration().isAllowPlainHttp()).isTrue();
     }

@@ -108,7 +108,10 @@ class SseResourceTest extends SseRouteTestSupport {
         // the shared HTTP executor may keep an idle worker or two for its keep-alive time after a burst;
         // a leak would grow with the hundred cycles
         await().atMost(Duration.ofSeconds(10)).until(() -> ownThreads() <= baseline + 2);
-        assertThat(selectorThreads()).as("one shared HTTP client, not one per start").isEqualTo(selectorsBefore);
+        // on Java 17 a client's selector thread ends only when the client is collected, so clients of contexts that
+        // earlier tests in this JVM stopped may go meanwhile: only a rise is a leak
+        assertThat(selectorThreads()).as("one shared HTTP client, not one per start")
+                .isLessThanOrEqualTo(selectorsBefore);
     }
 
     @Test

@@ -19,19 +19,21 @@ import java.util.TreeSet;
  * What to ask for: the stream URL and the headers to send on every connection. {@code Accept}, {@code Cache-Control}
  * and {@code Last-Event-ID} are added by the stream itself.
  * <p>
- * Header names listed as credentials are sent only to the origin of {@link #uri()}, never across a redirect to
- * another origin, and their values never appear in {@link #toString()}.
+ * Every configured header is treated as a credential: a user-chosen header is as likely to carry a key
+ * ({@code X-Api-Key}, {@code X-Auth-Token}) as {@code Authorization} is, and no list of names can tell which. So each
+ * is sent only to the origin (scheme, host and port) of {@link #uri()}, never across a redirect to another origin,
+ * and no value ever appears in {@link #toString()}.
  */
 public final class StreamRequest {
 
     private final URI uri;
     private final Map<String, List<String>> headers;
-    private final Set<String> credentialHeaders;
+    private final Set<String> headerNames;
 
-    private StreamRequest(URI uri, Map<String, List<String>> headers, Set<String> credentialHeaders) {
+    private StreamRequest(URI uri, Map<String, List<String>> headers, Set<String> headerNames) {
         this.uri = uri;
         this.headers = headers;
-        this.credentialHeaders = credentialHeaders;
+        this.headerNames = headerNames;
     }
 
     public static Builder to(URI uri) {
@@ -46,8 +48,9 @@ public final class StreamRequest {
         return headers;
     }
 
+    /** True for every configured header: it stays with the origin of {@link #uri()}. */
     public boolean isCredential(String headerName) {
-        return credentialHeaders.contains(headerName.toLowerCase(Locale.ROOT));
+        return headerNames.contains(headerName.toLowerCase(Locale.ROOT));
     }
 
     @Override
@@ -58,31 +61,33 @@ public final class StreamRequest {
     public static final class Builder {
         private final URI uri;
         private final Map<String, List<String>> headers = new LinkedHashMap<>();
-        private final Set<String> credentialHeaders = new TreeSet<>();
+        private final Set<String> headerNames = new TreeSet<>();
 
         private Builder(URI uri) {
             this.uri = Objects.requireNonNull(uri, "uri");
         }
 
-        /** Adds a header value, after checking the name is a token and the value has no control characters. */
+        /**
+         * Adds a header value, after checking the name is a token and the value has no control characters. Like every
+         * configured header, it is kept to the stream's own origin.
+         */
         public Builder header(String name, String value) {
             HeaderValues.requireToken("Header name", name);
             HeaderValues.requireNoControlCharacters("Header " + name, Objects.requireNonNull(value, name));
             headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+            headerNames.add(name.toLowerCase(Locale.ROOT));
             return this;
         }
 
-        /** Adds a header whose value is a secret: masked everywhere and kept to the stream's own origin. */
+        /** The same as {@link #header}; says at the call site that the value is a credential by nature. */
         public Builder credential(String name, String value) {
-            header(name, value);
-            credentialHeaders.add(name.toLowerCase(Locale.ROOT));
-            return this;
+            return header(name, value);
         }
 
         public StreamRequest build() {
             Map<String, List<String>> copy = new LinkedHashMap<>();
             headers.forEach((k, v) -> copy.put(k, List.copyOf(v)));
-            return new StreamRequest(uri, Collections.unmodifiableMap(copy), Set.copyOf(credentialHeaders));
+            return new StreamRequest(uri, Collections.unmodifiableMap(copy), Set.copyOf(headerNames));
         }
     }
 }

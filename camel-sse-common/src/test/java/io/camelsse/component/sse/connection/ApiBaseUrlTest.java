@@ -40,7 +40,7 @@ class ApiBaseUrlTest {
 
     @Test
     void plainHttpToAnotherHostIsRefused() {
-        assertThatThrownBy(() -> ApiBaseUrl.streamUri("The baseUrl", "http://api.example.com", "/s", false))
+        assertThatThrownBy(() -> ApiBaseUrl.streamUri("The baseUrl", "http://api.example.invalid", "/s", false))
                 .hasMessageContaining("Refusing plain http://");
     }
 }
