@@ -65,6 +65,8 @@ public class AidenIdSseEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "unhealthyafter":
+        case "unhealthyAfter": target.getConfiguration().setUnhealthyAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -114,6 +116,8 @@ public class AidenIdSseEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectDelay": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "unhealthyafter":
+        case "unhealthyAfter": return long.class;
         default: return null;
         }
     }
@@ -164,6 +168,8 @@ public class AidenIdSseEndpointConfigurer extends PropertyConfigurerSupport impl
         case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "unhealthyafter":
+        case "unhealthyAfter": return target.getConfiguration().getUnhealthyAfter();
         default: return null;
         }
     }

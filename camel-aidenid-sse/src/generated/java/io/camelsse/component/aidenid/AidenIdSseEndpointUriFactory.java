@@ -23,7 +23,7 @@ public class AidenIdSseEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(22);
+        Set<String> props = new HashSet<>(23);
         props.add("allowPlainHttp");
         props.add("apiKey");
         props.add("baseUrl");
@@ -46,6 +46,7 @@ public class AidenIdSseEndpointUriFactory extends org.apache.camel.support.compo
         props.add("reconnectDelay");
         props.add("sslContextParameters");
         props.add("stream");
+        props.add("unhealthyAfter");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");

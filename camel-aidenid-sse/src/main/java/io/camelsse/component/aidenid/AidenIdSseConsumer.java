@@ -43,8 +43,6 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
     private volatile String repositoryKey;
 
     private volatile boolean warnedUnstorableId;
-    private volatile HttpOperationFailedException lastHttpFailure;
-    private volatile AidenIdApiException lastApiFailure;
 
     public AidenIdSseConsumer(AidenIdSseEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -141,34 +139,10 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
         return position.lastCompletedId();
     }
 
-    /** The stream's state, with an AidenID error answer shown as an {@link AidenIdApiException} carrying its code. */
+    /** An AidenID error answer becomes an {@link AidenIdApiException}, which names its code. */
     @Override
-    public StreamStatus streamStatus() {
-        StreamStatus status = super.streamStatus();
-        if (status == null || !(status.failure() instanceof HttpOperationFailedException http)) {
-            return status;
-        }
-        return new StreamStatus(status.state(), status.lastEventId(), status.reconnectCount(), status.lastConnected(),
-                apiFailure(http), status.httpStatus(), status.nextAttemptAt());
-    }
-
-    @Override
-    public void onPermanentFailure(Exception failure) {
-        super.onPermanentFailure(failure instanceof HttpOperationFailedException http ? apiFailure(http) : failure);
-    }
-
-    private AidenIdApiException apiFailure(HttpOperationFailedException http) {
-        if (http instanceof AidenIdApiException api) {
-            return api;
-        }
-        // the health check asks again and again about the same failure: translate it once
-        synchronized (this) {
-            if (lastHttpFailure != http) {
-                lastApiFailure = new AidenIdApiException(http);
-                lastHttpFailure = http;
-            }
-            return lastApiFailure;
-        }
+    protected HttpOperationFailedException translate(HttpOperationFailedException answer) {
+        return answer instanceof AidenIdApiException ? answer : new AidenIdApiException(answer);
     }
 
     private void advancePosition(String id) {

@@ -5,7 +5,9 @@
 package io.camelsse.component.aidenid;
 
 import java.time.Instant;
+import java.util.Map;
 
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -61,10 +63,31 @@ class AidenIdEventReaderTest {
 
     @Test
     void errorCodeIsTakenOnlyWhenItLooksLikeOne() {
-        assertThat(AidenIdApiException.codeOf("{\"code\":\"forbidden\",\"message\":\"x\"}")).isEqualTo("forbidden");
-        assertThat(AidenIdApiException.codeOf("{\"code\":\"has spaces\\nand lines\"}")).isNull();
-        assertThat(AidenIdApiException.codeOf("<html>Bad gateway</html>")).isNull();
-        assertThat(AidenIdApiException.codeOf("")).isNull();
-        assertThat(AidenIdApiException.codeOf(null)).isNull();
+        assertThat(codeOf("{\"code\":\"forbidden\",\"message\":\"x\"}")).isEqualTo("forbidden");
+        assertThat(codeOf("{\"code\":\"has spaces\\nand lines\"}")).isNull();
+        assertThat(codeOf("<html>Bad gateway</html>")).isNull();
+        assertThat(codeOf("")).isNull();
+        assertThat(codeOf(null)).isNull();
+    }
+
+    @Test
+    void theServersMessageIsShortenedAndLosesItsControlCharacters() {
+        AidenIdApiException failure = answer(403, "{\"code\":\"forbidden\",\"message\":\"no\\naccess \\\"here\\\"\"}");
+        assertThat(failure.getVendorMessage()).isEqualTo("no access  here");
+        assertThat(failure.getMessage()).isEqualTo("AidenID answered 403 forbidden (the API key lacks the required"
+                                                   + " scope, or has no access to this organization or project: check"
+                                                   + " orgId, projectId and the key's scopes) for https://api.aidenid.com"
+                                                   + "/v1/realtime/stream; the server says \"no access  here\"");
+        assertThat(answer(500, "{\"message\":\"" + "x".repeat(500) + "\"}").getVendorMessage()).hasSize(203);
+        assertThat(failure.getStackTrace()).as("an answer, not a place in our code").isEmpty();
+    }
+
+    private static String codeOf(String body) {
+        return answer(403, body).getCode();
+    }
+
+    private static AidenIdApiException answer(int status, String body) {
+        return new AidenIdApiException(new HttpOperationFailedException("https://api.aidenid.com/v1/realtime/stream",
+                status, "Status", null, Map.of(), body));
     }
 }

@@ -100,7 +100,7 @@ class AidenIdSecretLoggingTest extends AidenIdRouteTestSupport {
         await().until(() -> lines.stream().anyMatch(l -> l.contains("AidenID answered 401 unauthorized")));
         context.stop();
 
-        assertThat(lines).anyMatch(l -> l.contains("Reconnected"))
+        assertThat(lines).anyMatch(l -> l.contains(": reconnected after "))
                 .anyMatch(l -> l.contains("MalformedAidenIdEventException"))
                 .anyMatch(l -> l.contains("apiKey=xxxxxx"));
         assertThat(lines).noneMatch(l -> l.contains(SseSimulator.AIDENID_API_KEY))

@@ -59,6 +59,8 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "terminalonly":
         case "terminalOnly": target.getConfiguration().setTerminalOnly(property(camelContext, boolean.class, value)); return true;
+        case "unhealthyafter":
+        case "unhealthyAfter": target.getConfiguration().setUnhealthyAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -102,6 +104,8 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "terminalonly":
         case "terminalOnly": return boolean.class;
+        case "unhealthyafter":
+        case "unhealthyAfter": return long.class;
         default: return null;
         }
     }
@@ -146,6 +150,8 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "terminalonly":
         case "terminalOnly": return target.getConfiguration().isTerminalOnly();
+        case "unhealthyafter":
+        case "unhealthyAfter": return target.getConfiguration().getUnhealthyAfter();
         default: return null;
         }
     }

@@ -11,6 +11,7 @@ import io.camelsse.component.sse.support.SseConsumerSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,6 +57,12 @@ public class PredicateSseConsumer extends SseConsumerSupport {
     @Override
     protected String healthCheckPrefix() {
         return "predicate-sse-consumer";
+    }
+
+    /** A Predicate error answer becomes a {@link PredicateApiException}, which names its code. */
+    @Override
+    protected HttpOperationFailedException translate(HttpOperationFailedException answer) {
+        return answer instanceof PredicateApiException ? answer : new PredicateApiException(answer);
     }
 
     @Override

@@ -152,7 +152,7 @@ final class PredicateSsePollingConsumer extends PollingConsumerSupport implement
                 @Override
                 public void onPermanentFailure(Exception permanent) {
                     // thrown to the caller of receive instead of reported to an exception handler nobody watches
-                    failure = permanent;
+                    failure = reportable(permanent);
                     arrived.countDown();
                 }
 

@@ -33,11 +33,17 @@ class PredicateSseFailureTest extends PredicateTestSupport {
         await().during(Duration.ofMillis(500)).until(() -> SIM.requests().size() == 1);
         assertThat(SIM.requests().get(0).status()).isEqualTo(401);
         assertThat(reported).hasSize(1);
-        assertThat(reported.get(0)).isInstanceOfSatisfying(HttpOperationFailedException.class, e -> {
+        assertThat(reported.get(0)).isInstanceOfSatisfying(PredicateApiException.class, e -> {
             assertThat(e.getStatusCode()).isEqualTo(401);
             assertThat(e.getResponseBody()).contains("\"code\":\"unauthorized\"");
+            assertThat(e.getCode()).isEqualTo("unauthorized");
+            assertThat(e.getMessage()).startsWith("Predicate answered 401 unauthorized (missing or invalid API key:"
+                                                  + " check apiKey) for http://127.0.0.1:")
+                    .endsWith("; the server says \"Missing or invalid API key\"").doesNotContain("wrong_key");
         });
         assertDown("r", 401);
+        assertThat(consumer("r").getHealthCheck().call().getMessage()).hasValueSatisfying(
+                m -> assertThat(m).contains("Predicate answered 401 unauthorized (missing or invalid API key"));
         assertThat(received).isEmpty();
     }
 
@@ -64,8 +70,16 @@ class PredicateSseFailureTest extends PredicateTestSupport {
 
         await().until(() -> reported.size() == 1);
         await().during(Duration.ofMillis(300)).until(() -> SIM.requests().size() == 1);
-        assertThat(((HttpOperationFailedException) reported.get(0)).getStatusCode()).isEqualTo(404);
+        assertThat(reported.get(0)).isInstanceOfSatisfying(PredicateApiException.class, e -> {
+            assertThat(e.getStatusCode()).isEqualTo(404);
+            assertThat(e.getCode()).isEqualTo("session_not_found");
+            assertThat(e.getMessage()).startsWith("Predicate answered 404 session_not_found (this session ID is"
+                                                  + " unknown to Predicate");
+        });
         assertDown("r", 404);
+        assertThat(consumer("r").getHealthCheck().call().getDetails())
+                .hasEntrySatisfying(SseConsumerHealthCheck.DETAIL_LAST_ERROR, error -> assertThat((String) error)
+                        .startsWith("Predicate answered 404 session_not_found (this session ID is unknown"));
     }
 
     @Test

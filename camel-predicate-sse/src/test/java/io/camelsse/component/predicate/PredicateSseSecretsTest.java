@@ -121,7 +121,7 @@ class PredicateSseSecretsTest {
             assertThat(bridged).hasSize(2);
             for (Exchange failed : bridged) {
                 Exception caught = failed.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-                assertThat(caught).hasStackTraceContaining("statusCode: 401");
+                assertThat(caught).hasStackTraceContaining("Predicate answered 401 unauthorized");
                 seen.add(stackTrace(caught));
             }
             for (String routeId : List.of("bridged", "logged")) {
@@ -145,7 +145,7 @@ class PredicateSseSecretsTest {
                 .anyMatch(l -> l.startsWith("DEBUG io.camelsse.component.sse.connection.SseStream"));
         assertThat(lines).as("trace lines of Camel were captured").anyMatch(l -> l.startsWith("TRACE org.apache.camel"));
         assertThat(lines).as("the failure itself was logged")
-                .anyMatch(l -> l.startsWith("WARN io.camelsse") && l.contains("statusCode: 401"));
+                .anyMatch(l -> l.startsWith("WARN io.camelsse") && l.contains("401 unauthorized"));
     }
 
     private static String describe(HealthCheck.Result result) {

@@ -52,6 +52,8 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "requestHeaders": target.getConfiguration().setRequestHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "unhealthyafter":
+        case "unhealthyAfter": target.getConfiguration().setUnhealthyAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -88,6 +90,8 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "requestHeaders": return java.lang.String.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "unhealthyafter":
+        case "unhealthyAfter": return long.class;
         default: return null;
         }
     }
@@ -125,6 +129,8 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "requestHeaders": return target.getConfiguration().getRequestHeaders();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
+        case "unhealthyafter":
+        case "unhealthyAfter": return target.getConfiguration().getUnhealthyAfter();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class SseEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(16);
+        Set<String> props = new HashSet<>(17);
         props.add("allowPlainHttp");
         props.add("breakOnFirstError");
         props.add("bridgeErrorHandler");
@@ -39,6 +39,7 @@ public class SseEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("reconnectDelay");
         props.add("requestHeaders");
         props.add("sslContextParameters");
+        props.add("unhealthyAfter");
         props.add("url");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(2);

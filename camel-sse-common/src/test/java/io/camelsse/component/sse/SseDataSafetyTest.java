@@ -4,6 +4,7 @@
  */
 package io.camelsse.component.sse;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -144,8 +145,9 @@ class SseDataSafetyTest extends SseRouteTestSupport {
     }
 
     private HealthCheck.Result health(String routeId) {
-        SseConsumerHealthCheck check = new SseConsumerHealthCheck((SseConsumer) context.getRoute(routeId).getConsumer(),
-                "test");
+        SseConsumer consumer = (SseConsumer) context.getRoute(routeId).getConsumer();
+        SseConsumerHealthCheck check = new SseConsumerHealthCheck("test", consumer::streamStatus,
+                consumer::streamDisplayUri, routeId, Duration.ofMinutes(1), Clock.systemUTC());
         return check.call(Map.of());
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +57,7 @@ public final class SseStream {
     private final ReconnectPolicy policy;
     private final Clock clock;
     private final String displayUri;
+    private final String logPrefix;
 
     // guarded by this
     private StreamState state = StreamState.NEW;
@@ -65,15 +67,18 @@ public final class SseStream {
     private long reconnectCount;
     private Instant lastConnected;
     private Instant nextAttemptAt;
+    private Instant downSince;
+    private int attemptsWithoutConnection;
     private Throwable lastFailure;
     private int lastFailureStatus;
+    private String lastError;
 
     private volatile String lastEventId;
     private volatile boolean warnedUnsendableId;
 
     public SseStream(StreamRequest request, StreamSettings settings, boolean allowPlainHttp, String initialLastEventId,
                      HttpClient client, StreamScheduler scheduler, StreamHandler handler,
-                     ReconnectPolicy policy, Clock clock) {
+                     ReconnectPolicy policy, Clock clock, String name) {
         this.request = Objects.requireNonNull(request, "request");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.allowPlainHttp = allowPlainHttp;
@@ -84,6 +89,7 @@ public final class SseStream {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lastEventId = initialLastEventId == null ? "" : initialLastEventId;
         this.displayUri = URISupport.sanitizeUri(request.uri().toString());
+        this.logPrefix = (name == null || name.isEmpty() ? "" : name + ": ") + displayUri;
         PlainHttpGuard.check(request.uri(), allowPlainHttp);
         HeaderValues.requireNoControlCharacters("lastEventId", lastEventId);
         // fail now, not on the first connect, if a configured header is one the HTTP client refuses
@@ -97,6 +103,8 @@ public final class SseStream {
                 throw new IllegalStateException("A stream starts once; it is " + state);
             }
             state = StreamState.CONNECTING;
+            // a stream that never connects is down from its start
+            downSince = clock.instant();
         }
         connect(request.uri(), 0);
     }
@@ -115,7 +123,8 @@ public final class SseStream {
         Throwable failure = state == StreamState.FAILED || state == StreamState.RECONNECTING
                 || state == StreamState.CONNECTING ? lastFailure : null;
         return new StreamStatus(state, lastEventId, reconnectCount, lastConnected, failure,
-                failure == null ? 0 : lastFailureStatus, state == StreamState.RECONNECTING ? nextAttemptAt : null);
+                failure == null ? 0 : lastFailureStatus, state == StreamState.RECONNECTING ? nextAttemptAt : null,
+                lastError, isOver() ? null : downSince, attemptsWithoutConnection);
     }
 
     /**
@@ -171,7 +180,10 @@ public final class SseStream {
         CompletableFuture<HttpResponse<String>> response
                 = httpClient.sendAsync(httpRequest, info -> bodySubscriberFor(attempt, info));
         attempt.response = response;
-        response.whenComplete((r, error) -> guarded(() -> onResponse(attempt, r, error)));
+        // the JDK client completes this future on the common pool, which on a small machine is a new thread each
+        // time; the answer is handled on the client's executor instead, Camel's pool
+        response.whenCompleteAsync((r, error) -> guarded(() -> onResponse(attempt, r, error)),
+                httpClient.executor().orElse(Runnable::run));
         synchronized (this) {
             if (current != attempt || isOver()) {
                 response.cancel(true);
@@ -249,6 +261,10 @@ public final class SseStream {
                 state = StreamState.CONNECTED;
                 lastConnected = clock.instant();
                 attempt.connectedNanos = System.nanoTime();
+                attempt.downSince = downSince;
+                attempt.failedBefore = attemptsWithoutConnection;
+                downSince = null;
+                attemptsWithoutConnection = 0;
                 lastFailure = null;
                 lastFailureStatus = 0;
                 policy.connected();
@@ -261,9 +277,12 @@ public final class SseStream {
             return false;
         }
         if (attempt.reconnect) {
-            LOG.info("Reconnected to {} (last event ID '{}')", displayUri, lastEventId);
+            LOG.info("{}: reconnected after {} without a connection{}, resuming after event ID '{}'", logPrefix,
+                    seconds(Duration.between(attempt.downSince, clock.instant())),
+                    attempt.failedBefore > 1 ? " and " + attempt.failedBefore + " attempts" : "",
+                    EventIds.forDisplay(lastEventId));
         } else {
-            LOG.debug("Connected to {}", displayUri);
+            LOG.debug("{}: connected", logPrefix);
         }
         return true;
     }
@@ -275,19 +294,18 @@ public final class SseStream {
         }
         if (error != null) {
             Throwable cause = unwrap(error);
-            transientFailure(attempt, cause, null, describe(cause));
+            transientFailure(attempt, cause, null);
             return;
         }
         int status = response.statusCode();
         switch (ResponseKind.of(status, response.headers())) {
             case END_OF_STREAM -> {
-                LOG.info("{} answered 204 No Content: the stream is over, no reconnect", displayUri);
+                LOG.info("{}: the server answered 204 No Content: the stream is over, no reconnect", logPrefix);
                 end(StreamState.CLOSED);
                 handler.onEndedByServer();
             }
             case REDIRECT -> redirect(attempt, response);
-            case TRANSIENT -> transientFailure(attempt, httpFailure(response), retryAfter(response.headers()),
-                    "HTTP " + status);
+            case TRANSIENT -> transientFailure(attempt, httpFailure(response), retryAfter(response.headers()));
             default -> permanentFailure(httpFailure(response));
         }
     }
@@ -320,6 +338,7 @@ public final class SseStream {
     }
 
     private void onStreamEnded(Attempt attempt, Throwable error) {
+        String reason = attempt.resumeReason != null ? attempt.resumeReason : handler.describe(unwrap(error));
         synchronized (this) {
             if (current != attempt || isOver()) {
                 return;
@@ -330,49 +349,59 @@ public final class SseStream {
             if (System.nanoTime() - attempt.connectedNanos >= StreamSettings.STABLE_AFTER.toNanos()) {
                 policy.connectionStable();
             }
-            if (error != null) {
-                lastFailure = error;
-                lastFailureStatus = 0;
-            }
+            lastFailure = error;
+            lastFailureStatus = 0;
+            lastError = reason;
+            downSince = clock.instant();
         }
         if (error instanceof EventTooLargeException) {
             handler.onRecoverableError(new SseStreamException(
-                    "Dropped an event from " + displayUri + ": " + error.getMessage(), error));
+                    logPrefix + ": dropped an event: " + error.getMessage(), error));
         }
-        String reason = attempt.resumeReason != null ? attempt.resumeReason
-                : error == null ? "the server ended the stream" : describe(unwrap(error));
-        scheduleReconnect(null, reason);
+        LOG.debug("{}: stream ended", logPrefix, error);
+        scheduleReconnect(null);
     }
 
-    private void transientFailure(Attempt attempt, Throwable cause, Duration retryAfter, String reason) {
+    private void transientFailure(Attempt attempt, Throwable cause, Duration retryAfter) {
         Exception giveUp = null;
+        String reason = handler.describe(cause);
         synchronized (this) {
             if (current != attempt || isOver()) {
                 return;
             }
             lastFailure = cause;
             lastFailureStatus = cause instanceof HttpOperationFailedException http ? http.getStatusCode() : 0;
+            lastError = reason;
+            attemptsWithoutConnection++;
             if (!policy.attemptFailed(attempt.reconnect)) {
+                // the words say it all; the cause's stack trace would only repeat the HTTP client's internals
                 giveUp = cause instanceof HttpOperationFailedException http ? http
                         : new SseStreamException("Gave up on " + displayUri + " after "
                                                  + settings.maxReconnectAttempts()
-                                                 + " failed reconnect attempts in a row: " + reason, cause);
+                                                 + " failed reconnect attempts in a row: " + reason);
             }
         }
+        LOG.debug("{}: attempt failed", logPrefix, cause);
         if (giveUp != null) {
             permanentFailure(giveUp);
         } else {
-            scheduleReconnect(retryAfter, reason);
+            scheduleReconnect(retryAfter);
         }
     }
 
-    private void scheduleReconnect(Duration retryAfter, String reason) {
+    private void scheduleReconnect(Duration retryAfter) {
         Duration delay;
+        String reason;
+        int failedAttempts;
+        Instant down;
         RejectedExecutionException refused = null;
         synchronized (this) {
             if (isOver()) {
                 return;
             }
+            reason = lastError;
+            failedAttempts = attemptsWithoutConnection;
+            down = downSince;
             delay = policy.nextDelay(retryAfter);
             state = StreamState.RECONNECTING;
             nextAttemptIsReconnect = true;
@@ -391,10 +420,22 @@ public final class SseStream {
                     refused));
             return;
         }
-        LOG.warn("{}: {}; reconnecting in {} ms", displayUri, reason, delay.toMillis());
+        if (failedAttempts == 0) {
+            LOG.warn("{}: {}; reconnecting in {}", logPrefix, reason, seconds(delay));
+        } else {
+            LOG.warn("{}: {}; attempt {} failed, next try in {}, no connection since {}", logPrefix, reason,
+                    failedAttempts, seconds(delay), down == null ? null : down.truncatedTo(ChronoUnit.MILLIS));
+        }
+    }
+
+    /** A duration as people read it in a log line: {@code 4.1 s}, or {@code 40 ms} below a second. */
+    private static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private void permanentFailure(Exception failure) {
+        String reason = handler.describe(failure);
         synchronized (this) {
             if (isOver()) {
                 return;
@@ -402,6 +443,7 @@ public final class SseStream {
             state = StreamState.FAILED;
             lastFailure = failure;
             lastFailureStatus = failure instanceof HttpOperationFailedException http ? http.getStatusCode() : 0;
+            lastError = reason;
             cancel(pendingReconnect);
             cancelAttempt(current);
             client = null;
@@ -440,7 +482,7 @@ public final class SseStream {
         try {
             callback.run();
         } catch (RuntimeException | Error bug) {
-            LOG.error("Unexpected failure in the stream from {}", displayUri, bug);
+            LOG.error("{}: unexpected failure in the stream", logPrefix, bug);
             permanentFailure(new SseStreamException("Unexpected failure in the stream from " + displayUri, bug));
         }
     }
@@ -521,10 +563,6 @@ public final class SseStream {
         return t;
     }
 
-    private static String describe(Throwable error) {
-        String message = error.getMessage();
-        return error.getClass().getSimpleName() + (message == null ? "" : ": " + message);
-    }
 
     /** Keeps the ID of the event being delivered, so health checks and restarts see where the route is. */
     private final class IdTrackingHandler implements StreamHandler {
@@ -557,6 +595,8 @@ public final class SseStream {
         volatile String resumeFrom;
         volatile String resumeReason;
         long connectedNanos;
+        Instant downSince;
+        int failedBefore;
 
         Attempt(URI uri, int redirects, boolean reconnect) {
             this.uri = uri;

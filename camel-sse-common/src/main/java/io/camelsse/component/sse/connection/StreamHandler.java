@@ -28,4 +28,14 @@ public interface StreamHandler {
     /** The server said the stream is over (204 No Content): nothing further is requested. Called once. */
     default void onEndedByServer() {
     }
+
+    /**
+     * What went wrong, in words, for log lines and health details; an owner that knows the server's error answers
+     * can say more than the status.
+     *
+     * @param failure the cause, or null when the server ended the stream itself
+     */
+    default String describe(Throwable failure) {
+        return FailureDescription.of(failure);
+    }
 }

@@ -16,6 +16,10 @@ import java.time.Instant;
  * @param failure        the permanent failure when {@code state} is FAILED, otherwise the last transient error, or null
  * @param httpStatus     the HTTP status of {@code failure} when it had one, otherwise 0
  * @param nextAttemptAt  when the next connection attempt is due, while the state is RECONNECTING; otherwise null
+ * @param lastError      the last failure in words, kept after the stream connects again; null when none yet
+ * @param downSince      since when the stream has had no connection (its start, if it never connected); null while
+ *                       connected and once the stream is over
+ * @param failedAttempts connection attempts that failed since the stream last connected
  */
 public record StreamStatus(
         StreamState state,
@@ -24,5 +28,8 @@ public record StreamStatus(
         Instant lastConnected,
         Throwable failure,
         int httpStatus,
-        Instant nextAttemptAt) {
+        Instant nextAttemptAt,
+        String lastError,
+        Instant downSince,
+        int failedAttempts) {
 }

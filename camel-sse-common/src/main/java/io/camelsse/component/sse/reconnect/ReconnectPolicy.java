@@ -5,6 +5,7 @@
 package io.camelsse.component.sse.reconnect;
 
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /**
@@ -23,6 +24,13 @@ public final class ReconnectPolicy {
     public static final Duration MIN_SERVER_RETRY = Duration.ofMillis(100);
     /** The longest wait a server's {@code retry:} field or {@code Retry-After} header can ask for. */
     public static final Duration MAX_SERVER_DELAY = Duration.ofHours(1);
+
+    /**
+     * Jitter that is random on every thread. {@code ThreadLocalRandom.current()::nextDouble} would bind to the thread
+     * that evaluated it; called on another thread it reads that thread's unseeded state, and every stream would wait
+     * the same "random" delays.
+     */
+    public static final DoubleSupplier JITTER = () -> ThreadLocalRandom.current().nextDouble();
 
     private static final int MAX_DOUBLINGS = 30;
     // keeps every sum and product below a long's range

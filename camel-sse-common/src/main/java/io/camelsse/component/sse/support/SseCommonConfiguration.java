@@ -44,6 +44,12 @@ public class SseCommonConfiguration {
                             + " is reported and the stream reconnects.")
     private int maxEventSize = 4 * 1024 * 1024;
 
+    @UriParam(label = "consumer", defaultValue = "60000", javaType = "java.time.Duration",
+              description = "The consumer's health check turns DOWN once the stream has had no connection for this"
+                            + " long (a stream that never connected since its start counts), and UP again on the next"
+                            + " connection. 0: only a permanent failure turns it DOWN.")
+    private long unhealthyAfter = 60000;
+
     @UriParam(label = "consumer", defaultValue = "false",
               description = "When an exchange fails and the route's error handler did not handle it, close the"
                             + " connection and reconnect from the last completed event ID, so the failed event is"
@@ -109,6 +115,14 @@ public class SseCommonConfiguration {
 
     public void setMaxEventSize(int maxEventSize) {
         this.maxEventSize = maxEventSize;
+    }
+
+    public long getUnhealthyAfter() {
+        return unhealthyAfter;
+    }
+
+    public void setUnhealthyAfter(long unhealthyAfter) {
+        this.unhealthyAfter = unhealthyAfter;
     }
 
     public boolean isBreakOnFirstError() {

@@ -6,9 +6,9 @@ package io.camelsse.component.sse.support;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 import io.camelsse.component.sse.connection.EventIds;
+import io.camelsse.component.sse.connection.FailureDescription;
 import io.camelsse.component.sse.connection.SseStream;
 import io.camelsse.component.sse.connection.StreamHandler;
 import io.camelsse.component.sse.connection.StreamRequest;
@@ -23,6 +23,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
@@ -52,6 +53,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
 
     private final InFlightDeliveries inFlight = new InFlightDeliveries();
     private volatile SseStream stream;
+    private volatile Translation lastTranslation;
 
     protected SseConsumerSupport(Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -110,7 +112,52 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
     /** The stream's state, or null before the first start. */
     public StreamStatus streamStatus() {
         SseStream s = stream;
-        return s == null ? null : s.status();
+        if (s == null) {
+            return null;
+        }
+        StreamStatus status = s.status();
+        if (!(status.failure() instanceof HttpOperationFailedException http)) {
+            return status;
+        }
+        return new StreamStatus(status.state(), status.lastEventId(), status.reconnectCount(), status.lastConnected(),
+                translated(http), status.httpStatus(), status.nextAttemptAt(), status.lastError(), status.downSince(),
+                status.failedAttempts());
+    }
+
+    /**
+     * The vendor's reading of an error answer, such as an exception that names its error code; the answer as it is by
+     * default. Called for every failure reported or shown, so it should be cheap; the result is kept per answer.
+     */
+    protected HttpOperationFailedException translate(HttpOperationFailedException answer) {
+        return answer;
+    }
+
+    private HttpOperationFailedException translated(HttpOperationFailedException answer) {
+        // the health check asks again and again about the same failure: translate it once
+        Translation last = lastTranslation;
+        if (last != null && last.answer == answer) {
+            return last.translated;
+        }
+        HttpOperationFailedException translated = translate(answer);
+        lastTranslation = new Translation(answer, translated);
+        return translated;
+    }
+
+    /** The words for a failure in log lines and health details; a vendor's error answer is read by the vendor. */
+    @Override
+    public String describe(Throwable failure) {
+        if (failure instanceof HttpOperationFailedException http) {
+            HttpOperationFailedException translated = translated(http);
+            if (translated instanceof DescribedFailure described) {
+                return described.describe();
+            }
+        }
+        return FailureDescription.of(failure);
+    }
+
+    /** How log lines name this consumer's stream, beside its URL. */
+    protected String streamName() {
+        return "Route '" + getRouteId() + "'";
     }
 
     /** The stream URL with secrets masked, or null before the first start. */
@@ -133,18 +180,19 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
         SseCommonConfiguration options = streamOptions();
         StreamSettings settings = options.toStreamSettings();
         SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
-        // the random source is looked up on each call: the thread that asks is seldom the one that started the route
         ReconnectPolicy policy = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
-                settings.maxReconnectAttempts(), () -> ThreadLocalRandom.current().nextDouble());
+                settings.maxReconnectAttempts(), ReconnectPolicy.JITTER);
         SseStream newStream = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(),
                 initialLastEventId(),
                 component.httpClient(settings.connectTimeout(), options.getSslContextParameters()),
-                component.scheduler(), this, policy, Clock.systemUTC());
+                component.scheduler(), this, policy, Clock.systemUTC(), streamName());
 
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
         if (repository != null) {
-            SseConsumerHealthCheck check = new SseConsumerHealthCheck(this, healthCheckPrefix() + "-" + getRouteId());
+            SseConsumerHealthCheck check = new SseConsumerHealthCheck(healthCheckPrefix() + "-" + getRouteId(),
+                    this::streamStatus, this::streamDisplayUri, getRouteId(),
+                    Duration.ofMillis(options.getUnhealthyAfter()), Clock.systemUTC());
             check.setEnabled(component.isHealthCheckConsumerEnabled());
             setHealthCheck(check);
         }
@@ -245,9 +293,15 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
 
     @Override
     public void onPermanentFailure(Exception failure) {
-        getExceptionHandler().handleException("The stream from " + streamDisplayUri()
-                                              + " failed for good; no further requests until the route is restarted",
-                failure);
+        getExceptionHandler().handleException(streamName() + ": the stream from " + streamDisplayUri()
+                                              + " failed for good: " + describe(failure)
+                                              + "; no further requests until the route is restarted",
+                reportable(failure));
+    }
+
+    /** The failure as it is reported: a vendor's error answer read by the vendor. */
+    protected final Exception reportable(Exception failure) {
+        return failure instanceof HttpOperationFailedException http ? translated(http) : failure;
     }
 
     /** Camel's own sanitizer masks options such as apiKey; request header values are masked here as well. */
@@ -263,5 +317,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
     @Override
     public void onRecoverableError(Exception error) {
         getExceptionHandler().handleException(error.getMessage(), error);
+    }
+
+    private record Translation(HttpOperationFailedException answer, HttpOperationFailedException translated) {
     }
 }

@@ -100,7 +100,7 @@ class ManyStreamsTest {
                     () -> ThreadLocalRandom.current().nextDouble());
             SseStream stream = new SseStream(request, settings, false, "",
                     component.httpClient(settings.connectTimeout(), null), component.scheduler(), new Recorder(),
-                    policy, Clock.systemUTC());
+                    policy, Clock.systemUTC(), "stream " + i);
             streams.add(stream);
             stream.start();
         }

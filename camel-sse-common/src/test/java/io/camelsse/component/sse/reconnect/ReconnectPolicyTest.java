@@ -4,7 +4,10 @@
  */
 package io.camelsse.component.sse.reconnect;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +126,35 @@ class ReconnectPolicyTest {
         ReconnectPolicy policy = policy(10, 10, 0, 0.5);
         for (int i = 0; i < 1000; i++) {
             assertThat(policy.attemptFailed(true)).isTrue();
+        }
+    }
+
+    /**
+     * A random source bound to one thread and called on another reads that thread's unseeded state: the same
+     * "random" delays in every run. Two JVMs each draw from a fresh thread, as a stream's scheduler thread does.
+     */
+    @Test
+    void jitterDiffersBetweenRunsOnThreadsThatNeverDrewBefore() throws Exception {
+        assertThat(drawInAFreshJvm()).isNotEqualTo(drawInAFreshJvm());
+    }
+
+    private static String drawInAFreshJvm() throws Exception {
+        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), JitterDraw.class.getName()).redirectErrorStream(true).start();
+        String out = new String(jvm.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(jvm.exitValue()).as(out).isZero();
+        return out;
+    }
+
+    /** Draws one jitter value on a thread that has not used a random number yet, and prints it. */
+    public static final class JitterDraw {
+        public static void main(String[] args) throws Exception {
+            double[] drawn = new double[1];
+            Thread fresh = new Thread(() -> drawn[0] = ReconnectPolicy.JITTER.getAsDouble());
+            fresh.start();
+            fresh.join();
+            System.out.println(drawn[0]);
         }
     }
 
