@@ -84,6 +84,7 @@ final class RequestHandler {
         sim.stats.accepted(Vendor.PREDICATE);
         sim.record(draft, 200, plan == null ? List.of() : plan.faults);
         SseStream stream = new SseStream(sim, hub, Vendor.PREDICATE, req, plan);
+        stream.connection = hub.streamOpened(req);
         hub.add(stream);
         stream.open();
         found.get().attach(stream);
@@ -121,6 +122,7 @@ final class RequestHandler {
         }
         sim.record(draft, 200, plan == null ? List.of() : plan.faults);
         SseStream stream = new SseStream(sim, hub, Vendor.AIDENID, req, plan);
+        stream.connection = hub.streamOpened(req);
         hub.add(stream);
         stream.open();
         sim.aidenId().attach(stream, req.getHeader("Last-Event-ID"));
