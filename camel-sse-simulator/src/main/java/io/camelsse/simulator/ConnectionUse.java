@@ -30,6 +30,10 @@ final class ConnectionUse {
         openStreams--;
     }
 
+    int openStreams() {
+        return openStreams;
+    }
+
     int totalStreams() {
         return totalStreams.get();
     }

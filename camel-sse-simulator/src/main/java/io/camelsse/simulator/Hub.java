@@ -61,6 +61,20 @@ final class Hub {
         }
     }
 
+    /**
+     * True when an HTTP/2 request would be one stream more than the limit on its connection. Netty applies the
+     * limit only once the client has acknowledged the server's SETTINGS, and a client that sends many requests on a
+     * new connection at once can pass it before that; like Go's and nginx's servers, the simulator holds the limit
+     * from the first frame on.
+     */
+    boolean overStreamLimit(HttpServerRequest req) {
+        if (req.version() != HttpVersion.HTTP_2) {
+            return false;
+        }
+        ConnectionUse use = connections.get(req.connection());
+        return use != null && use.openStreams() >= sim.maxConcurrentStreamsPerConnection();
+    }
+
     /** Counts an accepted stream on its client connection; a connection is counted when its first stream opens. */
     ConnectionUse streamOpened(HttpServerRequest req) {
         HttpConnection conn = req.connection();

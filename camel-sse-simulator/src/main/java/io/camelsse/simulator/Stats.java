@@ -38,6 +38,7 @@ public final class Stats {
     private final AtomicLong streamConnections = new AtomicLong();
     private final AtomicLong http2Connections = new AtomicLong();
     private final AtomicInteger maxStreamsOnOneConnection = new AtomicInteger();
+    private final AtomicLong refusedStreams = new AtomicLong();
     private final ConcurrentLinkedQueue<ConnectionUse> connectionUses = new ConcurrentLinkedQueue<>();
 
     Stats() {
@@ -110,6 +111,14 @@ public final class Stats {
         return counts;
     }
 
+    /**
+     * HTTP/2 requests to a stream endpoint refused with {@code RST_STREAM REFUSED_STREAM} because their connection
+     * had {@link SseSimulator.Builder#maxConcurrentStreamsPerConnection(int)} streams open already.
+     */
+    public long refusedStreams() {
+        return refusedStreams.get();
+    }
+
     /** How many connections {@link #streamsPerConnection()} lists at most. */
     public static final int MAX_LISTED_CONNECTIONS = 10_000;
 
@@ -172,7 +181,12 @@ public final class Stats {
         maxStreamsOnOneConnection.accumulateAndGet(open, Math::max);
     }
 
+    void streamRefused() {
+        refusedStreams.incrementAndGet();
+    }
+
     void reset() {
+        refusedStreams.set(0);
         streamConnections.set(0);
         http2Connections.set(0);
         maxStreamsOnOneConnection.set(0);
