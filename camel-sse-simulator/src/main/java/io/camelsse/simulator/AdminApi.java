@@ -110,6 +110,10 @@ final class AdminApi {
         st.put("acceptedStreams", sim.stats().acceptedStreams());
         st.put("openStreams", sim.stats().openStreams());
         st.put("eventsSent", sim.stats().eventsSent());
+        st.put("streamConnections", sim.stats().streamConnections());
+        st.put("http2Connections", sim.stats().http2Connections());
+        st.put("maxStreamsOnOneConnection", sim.stats().maxStreamsOnOneConnection());
+        st.put("refusedStreams", sim.stats().refusedStreams());
         return n;
     }
 
