@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The admin HTTP API under {@code /_simulator}, for people driving the standalone simulator by hand.
@@ -24,7 +26,10 @@ import java.util.Locale;
 final class AdminApi {
 
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
-    private static final int MAX_BODY = 1024 * 1024;
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+    private static final int MAX_BULK_SESSIONS = 100_000;
+    /** Under {@code /predicate/sessions/}: POSTs on these names act on many sessions (a session so named keeps its GET and DELETE). */
+    private static final Set<String> BULK_ROUTES = Set.of("bulk", "advance", "update");
 
     private final SseSimulator sim;
 
@@ -105,6 +110,10 @@ final class AdminApi {
         st.put("acceptedStreams", sim.stats().acceptedStreams());
         st.put("openStreams", sim.stats().openStreams());
         st.put("eventsSent", sim.stats().eventsSent());
+        st.put("streamConnections", sim.stats().streamConnections());
+        st.put("http2Connections", sim.stats().http2Connections());
+        st.put("maxStreamsOnOneConnection", sim.stats().maxStreamsOnOneConnection());
+        st.put("refusedStreams", sim.stats().refusedStreams());
         return n;
     }
 
@@ -138,6 +147,10 @@ final class AdminApi {
             respond(req, 201, session(createSession(body)));
             return;
         }
+        if (p.length == 3 && m == HttpMethod.POST && BULK_ROUTES.contains(p[2])) {
+            bulk(req, p[2], body);
+            return;
+        }
         PredicateSession s = sim.predicate().find(p.length > 2 ? p[2] : "")
                 .orElseThrow(() -> new NotFound("no Predicate session " + (p.length > 2 ? p[2] : "")));
         if (p.length == 3 && m == HttpMethod.GET) {
@@ -152,27 +165,106 @@ final class AdminApi {
             s.restart();
             respond(req, 200, session(s));
         } else if (p.length == 4 && p[3].equals("update") && m == HttpMethod.POST) {
-            s.update(u -> {
-                if (body.hasNonNull("status")) {
-                    u.status(body.get("status").asText());
-                }
-                if (body.has("userId")) {
-                    u.userId(text(body, "userId"));
-                }
-                if (body.has("completedAt")) {
-                    u.completedAt(text(body, "completedAt"));
-                }
-                if (body.has("verifiedWallets")) {
-                    u.verifiedWallets(wallets(body.get("verifiedWallets")));
-                }
-                if (body.has("unverifiedWallets")) {
-                    u.unverifiedWallets(wallets(body.get("unverifiedWallets")));
-                }
-            });
+            s.update(changes(body));
             respond(req, 200, session(s));
         } else {
             throw new NotFound("no admin route " + m + " " + req.path());
         }
+    }
+
+    private static Consumer<PredicateSession.Update> changes(JsonNode body) {
+        return u -> {
+            if (body.hasNonNull("status")) {
+                u.status(body.get("status").asText());
+            }
+            if (body.has("userId")) {
+                u.userId(text(body, "userId"));
+            }
+            if (body.has("completedAt")) {
+                u.completedAt(text(body, "completedAt"));
+            }
+            if (body.has("verifiedWallets")) {
+                u.verifiedWallets(wallets(body.get("verifiedWallets")));
+            }
+            if (body.has("unverifiedWallets")) {
+                u.unverifiedWallets(wallets(body.get("unverifiedWallets")));
+            }
+        };
+    }
+
+    /** {@code /predicate/sessions/bulk}, {@code /advance} and {@code /update}: many sessions in one request. */
+    private void bulk(HttpServerRequest req, String what, JsonNode body) {
+        switch (what) {
+            case "bulk" -> {
+                List<PredicateSession> created = createSessions(body);
+                ObjectNode n = F.objectNode().put("count", created.size());
+                ArrayNode a = n.putArray("sessions");
+                for (PredicateSession s : created) {
+                    a.addObject().put("sessionId", s.id()).put("type", s.type().pathSegment()).put("url", s.url());
+                }
+                respond(req, 201, n);
+            }
+            case "advance" -> {
+                BulkAdvance result = sim.predicate().advanceAll(selected(body));
+                ObjectNode n = F.objectNode().put("advanced", result.advanced().size());
+                ArrayNode a = n.putArray("notAdvanced");
+                result.notAdvanced().forEach(s -> a.add(s.id()));
+                respond(req, 200, n);
+            }
+            default -> {
+                List<PredicateSession> updated = sim.predicate().updateAll(selected(body), changes(body));
+                respond(req, 200, F.objectNode().put("updated", updated.size()));
+            }
+        }
+    }
+
+    /** {@code "all": true} or {@code "sessionIds": [...]}; every ID must exist, else nothing changes. */
+    private List<PredicateSession> selected(JsonNode body) {
+        if (body.path("all").asBoolean(false)) {
+            return sim.predicate().sessions();
+        }
+        JsonNode ids = body.get("sessionIds");
+        if (ids == null || !ids.isArray()) {
+            throw new IllegalArgumentException("give \"sessionIds\": [...] or \"all\": true");
+        }
+        List<PredicateSession> list = new ArrayList<>(ids.size());
+        for (JsonNode id : ids) {
+            list.add(sim.predicate().find(id.asText()).orElseThrow(() -> new NotFound("no Predicate session " + id.asText())));
+        }
+        return list;
+    }
+
+    private List<PredicateSession> createSessions(JsonNode body) {
+        JsonNode ids = body.get("sessionIds");
+        if (ids != null && !ids.isArray()) {
+            throw new IllegalArgumentException("\"sessionIds\" must be an array");
+        }
+        int count = body.hasNonNull("count") ? body.get("count").asInt(-1) : ids != null ? ids.size() : -1;
+        if (count < 0 || count > MAX_BULK_SESSIONS) {
+            throw new IllegalArgumentException("give \"count\" from 0 to " + MAX_BULK_SESSIONS + " (or \"sessionIds\")");
+        }
+        if (ids != null && ids.size() != count) {
+            throw new IllegalArgumentException("\"count\" is " + count + " but " + ids.size() + " session IDs are given");
+        }
+        JsonNode scripts = body.get("scripts");
+        if (scripts != null && (!scripts.isArray() || scripts.isEmpty())) {
+            throw new IllegalArgumentException("\"scripts\" must be a non-empty array of scripts");
+        }
+        List<List<Step>> parsedScripts = new ArrayList<>();
+        if (scripts != null) {
+            for (JsonNode script : scripts) {
+                parsedScripts.add(steps(script));
+            }
+        }
+        return sim.predicate().createSessions(count, (b, i) -> {
+            configure(b, body);
+            if (ids != null) {
+                b.id(ids.get(i).asText());
+            }
+            if (!parsedScripts.isEmpty()) {
+                b.script(parsedScripts.get(i % parsedScripts.size()));
+            }
+        });
     }
 
     private PredicateSession createSession(JsonNode body) {
@@ -180,6 +272,12 @@ final class AdminApi {
         if (body.hasNonNull("sessionId")) {
             b.id(body.get("sessionId").asText());
         }
+        configure(b, body);
+        return b.create();
+    }
+
+    /** The fields a single and a bulk create share. */
+    private static void configure(PredicateSession.Builder b, JsonNode body) {
         if (body.hasNonNull("type")) {
             b.type(VerificationType.fromPathSegment(body.get("type").asText()));
         }
@@ -202,11 +300,7 @@ final class AdminApi {
             b.happyPath(Duration.ofMillis(body.get("stepDelayMs").asLong()));
         }
         if (body.has("script")) {
-            List<Step> steps = new ArrayList<>();
-            for (JsonNode st : body.get("script")) {
-                steps.add(Step.after(Duration.ofMillis(st.path("afterMs").asLong(0)), st.path("status").asText()));
-            }
-            b.script(steps);
+            b.script(steps(body.get("script")));
         }
         if (body.hasNonNull("scriptStart")) {
             b.scriptStart(ScriptStart.valueOf(body.get("scriptStart").asText().toUpperCase(Locale.ROOT)));
@@ -214,7 +308,25 @@ final class AdminApi {
         if (body.hasNonNull("restartWhenTerminal")) {
             b.restartWhenTerminal(body.get("restartWhenTerminal").asBoolean());
         }
-        return b.create();
+    }
+
+    /** {@code [{"afterMs":1000,"status":"submitted","userId":"u-1"}, ...]}. */
+    private static List<Step> steps(JsonNode script) {
+        if (!script.isArray()) {
+            throw new IllegalArgumentException("a script is an array of steps");
+        }
+        List<Step> steps = new ArrayList<>();
+        for (JsonNode st : script) {
+            if (!st.hasNonNull("status")) {
+                throw new IllegalArgumentException("every step needs a \"status\"");
+            }
+            Step step = Step.after(Duration.ofMillis(st.path("afterMs").asLong(0)), st.get("status").asText());
+            if (st.hasNonNull("userId")) {
+                step = step.withUserId(st.get("userId").asText());
+            }
+            steps.add(step);
+        }
+        return steps;
     }
 
     private static List<Wallet> wallets(JsonNode array) {

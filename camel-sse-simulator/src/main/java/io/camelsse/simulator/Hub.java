@@ -7,8 +7,12 @@ package io.camelsse.simulator;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,12 +20,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The streams of one event loop. Its lists are only touched on that event loop. AidenID events published
  * from any thread are queued here and written by one task; events that queue up while the loop is busy
- * are written to each stream in one write.
+ * are written to each stream in one write. Predicate session states are queued the same way, so a change
+ * to thousands of sessions costs each loop one task, not one task per stream.
  */
 final class Hub {
 
     private static final int MAX_BATCH_EVENTS = 1024;
     private static final int MAX_BATCH_BYTES = 256 * 1024;
+    /** Predicate states written in one task before the loop gets to its other work. */
+    private static final int MAX_SNAPSHOTS_PER_TASK = 4096;
 
     final SseSimulator sim;
     final Context ctx;
@@ -30,9 +37,13 @@ final class Hub {
     private final ConcurrentLinkedQueue<AidenIdEvents.Logged> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Handler<Void> drainTask = v -> drain();
+    private final ConcurrentLinkedQueue<SnapshotOffer> snapshots = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean snapshotDrainScheduled = new AtomicBoolean();
+    private final Handler<Void> snapshotDrainTask = v -> drainSnapshots();
     private final long coalescingMillis;
     private long lastDrainNanos;
     private long keepAliveTimer = -1;
+    private final IdentityHashMap<HttpConnection, ConnectionUse> connections = new IdentityHashMap<>();
 
     Hub(SseSimulator sim, Context ctx, long coalescingMillis) {
         this.sim = sim;
@@ -48,6 +59,34 @@ final class Hub {
             s.aidenIndex = aiden.size();
             aiden.add(s);
         }
+    }
+
+    /**
+     * True when an HTTP/2 request would be one stream more than the limit on its connection. Netty applies the
+     * limit only once the client has acknowledged the server's SETTINGS, and a client that sends many requests on a
+     * new connection at once can pass it before that; like Go's and nginx's servers, the simulator holds the limit
+     * from the first frame on.
+     */
+    boolean overStreamLimit(HttpServerRequest req) {
+        if (req.version() != HttpVersion.HTTP_2) {
+            return false;
+        }
+        ConnectionUse use = connections.get(req.connection());
+        return use != null && use.openStreams() >= sim.maxConcurrentStreamsPerConnection();
+    }
+
+    /** Counts an accepted stream on its client connection; a connection is counted when its first stream opens. */
+    ConnectionUse streamOpened(HttpServerRequest req) {
+        HttpConnection conn = req.connection();
+        ConnectionUse use = connections.get(conn);
+        if (use == null) {
+            use = new ConnectionUse(req.version() == HttpVersion.HTTP_2);
+            connections.put(conn, use);
+            sim.stats.streamConnectionOpened(use);
+            conn.closeHandler(v -> connections.remove(conn));
+        }
+        sim.stats.streamsOnOneConnection(use.streamOpened());
+        return use;
     }
 
     void remove(SseStream s) {
@@ -79,6 +118,32 @@ final class Hub {
         pending.add(event);
         if (drainScheduled.compareAndSet(false, true)) {
             ctx.runOnContext(drainTask);
+        }
+    }
+
+    /** From any thread: a Predicate session state for one of this loop's streams (see {@link SseStream#offerSnapshot}). */
+    void offerSnapshot(SseStream stream, long version, Buffer data, boolean terminal) {
+        snapshots.add(new SnapshotOffer(stream, version, data, terminal));
+        if (snapshotDrainScheduled.compareAndSet(false, true)) {
+            ctx.runOnContext(snapshotDrainTask);
+        }
+    }
+
+    private void drainSnapshots() {
+        snapshotDrainScheduled.set(false);
+        SnapshotOffer offer;
+        int written = 0;
+        while (written < MAX_SNAPSHOTS_PER_TASK && (offer = snapshots.poll()) != null) {
+            written++;
+            try {
+                offer.stream.offerSnapshot(offer.version, offer.data, offer.terminal);
+            } catch (RuntimeException e) {
+                // a connection that went away under us: forget it, the others go on
+                offer.stream.cleanup();
+            }
+        }
+        if (!snapshots.isEmpty() && snapshotDrainScheduled.compareAndSet(false, true)) {
+            ctx.runOnContext(snapshotDrainTask);
         }
     }
 
@@ -178,6 +243,7 @@ final class Hub {
     /** Drops every stream and forgets queued events. Runs on this hub's loop. */
     void closeAll() {
         pending.clear();
+        snapshots.clear();
         for (int i = all.size() - 1; i >= 0; i--) {
             if (i < all.size()) {
                 all.get(i).drop();
@@ -187,5 +253,8 @@ final class Hub {
 
     int openStreams() {
         return all.size();
+    }
+
+    private record SnapshotOffer(SseStream stream, long version, Buffer data, boolean terminal) {
     }
 }

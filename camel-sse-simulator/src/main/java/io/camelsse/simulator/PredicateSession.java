@@ -360,7 +360,7 @@ public final class PredicateSession {
         Buffer b = encoded;
         boolean terminal = PredicateStatus.isTerminal(status);
         for (SseStream s : streams) {
-            s.hub.ctx.runOnContext(x -> s.offerSnapshot(v, b, terminal));
+            s.hub.offerSnapshot(s, v, b, terminal);
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Optional;
 /** Routes a request to a vendor endpoint or the admin API. Runs on the event loop of the hub. */
 final class RequestHandler {
 
+    private static final long HTTP2_REFUSED_STREAM = 0x7;
+
     private final SseSimulator sim;
     private final AdminApi admin;
 
@@ -41,6 +43,12 @@ final class RequestHandler {
             return;
         }
         sim.stats.connection(vendor);
+        if (hub.overStreamLimit(req)) {
+            sim.stats.streamRefused();
+            sim.record(draft, 0, List.of());
+            req.response().reset(HTTP2_REFUSED_STREAM);
+            return;
+        }
         if (req.method() != HttpMethod.GET) {
             req.response().putHeader("Allow", "GET");
             error(req, draft, 405, "method_not_allowed", "Only GET is supported here");
@@ -84,6 +92,7 @@ final class RequestHandler {
         sim.stats.accepted(Vendor.PREDICATE);
         sim.record(draft, 200, plan == null ? List.of() : plan.faults);
         SseStream stream = new SseStream(sim, hub, Vendor.PREDICATE, req, plan);
+        stream.connection = hub.streamOpened(req);
         hub.add(stream);
         stream.open();
         found.get().attach(stream);
@@ -121,6 +130,7 @@ final class RequestHandler {
         }
         sim.record(draft, 200, plan == null ? List.of() : plan.faults);
         SseStream stream = new SseStream(sim, hub, Vendor.AIDENID, req, plan);
+        stream.connection = hub.streamOpened(req);
         hub.add(stream);
         stream.open();
         sim.aidenId().attach(stream, req.getHeader("Last-Event-ID"));

@@ -7,9 +7,13 @@ package io.camelsse.simulator;
 import io.vertx.core.AbstractVerticle;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.KeyStoreOptions;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -81,7 +85,21 @@ final class ServerVerticle extends AbstractVerticle {
                 .setReuseAddress(true)
                 .setAcceptBacklog(16384)
                 .setIdleTimeout(0)
-                .setCompressionSupported(false);
+                .setCompressionSupported(false)
+                .setHttp2ClearTextEnabled(sim.http2())
+                // Vert.x closes a connection that gets 200 RST_STREAM in 30 s as an attack; a client that cancels or
+                // is refused many streams at once (a route stopping, a stream limit) does that in a test
+                .setHttp2RstFloodMaxRstFramePerWindow(Integer.MAX_VALUE);
+        options.getInitialSettings().setMaxConcurrentStreams(sim.maxConcurrentStreamsPerConnection());
+        SelfSignedCertificate certificate = sim.serverCertificate();
+        if (certificate != null) {
+            options.setSsl(true)
+                    .setKeyCertOptions(new KeyStoreOptions().setType("PKCS12")
+                            .setValue(Buffer.buffer(certificate.keyStorePkcs12()))
+                            .setPassword(certificate.password()))
+                    .setUseAlpn(sim.http2())
+                    .setAlpnVersions(sim.http2() ? List.of(HttpVersion.HTTP_2, HttpVersion.HTTP_1_1) : List.of(HttpVersion.HTTP_1_1));
+        }
         return vertx.createHttpServer(options)
                 .requestHandler(req -> sim.handler().handle(req, hub))
                 .listen()

@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * The standalone simulator:
  * {@code java -jar camel-sse-simulator-<version>-standalone.jar [--port 8089] [--host 127.0.0.1]
- * [--keep-alive 15s] [--demo-interval 3s] [--no-demo] [--aidenid-stream-limit N] [--event-loops N]}.
+ * [--keep-alive 15s] [--demo-interval 3s] [--no-demo] [--aidenid-stream-limit N] [--event-loops N] [--tls]
+ * [--http2|--no-http2] [--max-streams-per-connection N]}.
  * Serves until the process is stopped.
  */
 public final class SimulatorMain {
@@ -43,6 +44,11 @@ public final class SimulatorMain {
                     case "--no-demo" -> demo = false;
                     case "--aidenid-stream-limit" -> builder.aidenIdStreamLimit(Integer.parseInt(value(args, ++i, a)));
                     case "--event-loops" -> builder.eventLoops(Integer.parseInt(value(args, ++i, a)));
+                    case "--tls" -> builder.tls(true);
+                    case "--http2" -> builder.http2(true);
+                    case "--no-http2" -> builder.http2(false);
+                    case "--max-streams-per-connection" ->
+                            builder.maxConcurrentStreamsPerConnection(Integer.parseInt(value(args, ++i, a)));
                     case "--help", "-h" -> {
                         usage(System.out);
                         return;
@@ -146,6 +152,11 @@ public final class SimulatorMain {
                 + SseSimulator.AIDENID_API_KEY + "\" -H \"X-Org-Id: " + SseSimulator.AIDENID_ORG_ID
                 + "\" -H \"X-Project-Id: " + SseSimulator.AIDENID_PROJECT_ID + "\" -H \"Accept: text/event-stream\"");
         out.println();
+        if (sim.isTls()) {
+            out.println("TLS: self-signed certificate for localhost and 127.0.0.1, trust it with");
+            out.println("  curl --cacert " + sim.certificatePemPath() + " ...");
+            out.println();
+        }
         out.println("Admin API: " + base + SseSimulator.ADMIN_PATH + "   (see docs/simulator.md)");
         out.println("  curl -X POST " + base + SseSimulator.ADMIN_PATH + "/predicate/sessions -d '{\"type\":\"individual\"}'");
         out.println("  curl -X POST " + base + SseSimulator.ADMIN_PATH + "/aidenid/events/extraction.completed");
@@ -189,6 +200,9 @@ public final class SimulatorMain {
         out.println("  --no-demo                 no demo sessions and no demo publisher");
         out.println("  --aidenid-stream-limit N  concurrent AidenID streams before 429 (default: no limit)");
         out.println("  --event-loops N           event loop threads (default: twice the processors)");
+        out.println("  --tls                     serve https with a self-signed certificate (its PEM file is printed)");
+        out.println("  --http2 / --no-http2     HTTP/2 for clients that ask (ALPN h2, h2c; default on) or HTTP/1.1 only");
+        out.println("  --max-streams-per-connection N  HTTP/2 concurrent streams per connection (default 100)");
         out.println("durations: 500 (ms), 500ms, 10s, 1m");
     }
 }

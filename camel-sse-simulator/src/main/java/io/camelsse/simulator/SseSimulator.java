@@ -12,6 +12,16 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -60,6 +70,9 @@ public final class SseSimulator implements AutoCloseable {
     /** Prefix of the admin HTTP API. */
     public static final String ADMIN_PATH = "/_simulator";
 
+    /** Default HTTP/2 {@code SETTINGS_MAX_CONCURRENT_STREAMS}, the one Vert.x uses. */
+    public static final int DEFAULT_MAX_CONCURRENT_STREAMS_PER_CONNECTION = 100;
+
     /** Default interval of the {@code : keep-alive} comments. */
     public static final Duration DEFAULT_KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
 
@@ -82,9 +95,12 @@ public final class SseSimulator implements AutoCloseable {
     private volatile boolean listening;
     private volatile boolean closed;
     private volatile Duration keepAliveInterval;
+    private final SelfSignedCertificate certificate;
+    private Path certificatePemFile;
 
     private SseSimulator(Builder config) {
         this.config = config.copy();
+        this.certificate = config.tls ? SelfSignedCertificate.create(config.host) : null;
         this.vertx = Vertx.vertx(new VertxOptions()
                 .setEventLoopPoolSize(config.eventLoops)
                 .setPreferNativeTransport(false)
@@ -200,7 +216,11 @@ public final class SseSimulator implements AutoCloseable {
         listening = false;
         hubs = List.of();
         predicate.reset(config.generation);
-        await(vertx.close(), "close the simulator");
+        try {
+            await(vertx.close(), "close the simulator");
+        } finally {
+            deleteCertificatePemFile();
+        }
     }
 
     public boolean isRunning() {
@@ -252,11 +272,102 @@ public final class SseSimulator implements AutoCloseable {
         return config.host;
     }
 
-    /** {@code http://127.0.0.1:<port>}: the base URL of both vendor APIs and of the admin API. */
+    /**
+     * {@code http://127.0.0.1:<port>} ({@code https://} with {@link Builder#tls(boolean)}): the base URL of both
+     * vendor APIs and of the admin API.
+     */
     public String baseUrl() {
         requireStarted();
         String h = config.host.contains(":") ? "[" + config.host + "]" : config.host;
-        return "http://" + h + ":" + port;
+        return (certificate != null ? "https://" : "http://") + h + ":" + port;
+    }
+
+    // ---- TLS --------------------------------------------------------------------------------
+
+    /** Whether it serves over TLS ({@link Builder#tls(boolean)}). */
+    public boolean isTls() {
+        return certificate != null;
+    }
+
+    /**
+     * The server's self-signed certificate, made when the simulator was built (it stays across restarts). It
+     * names {@code localhost}, {@code 127.0.0.1}, {@code ::1} and the bind host.
+     *
+     * @throws IllegalStateException without TLS
+     */
+    public X509Certificate certificate() {
+        return requireTls().certificate();
+    }
+
+    /** The certificate as PEM text, e.g. for {@code curl --cacert}. */
+    public String certificatePem() {
+        return requireTls().certificatePem();
+    }
+
+    /**
+     * A file with {@link #certificatePem()}, written on the first call and deleted by {@link #close()}: for
+     * clients configured with a path ({@code curl --cacert}, a Camel {@code sslContextParameters} resource).
+     */
+    public synchronized Path certificatePemPath() {
+        SelfSignedCertificate c = requireTls();
+        if (certificatePemFile == null) {
+            try {
+                Path file = Files.createTempFile("camel-sse-simulator-", ".pem");
+                file.toFile().deleteOnExit();
+                Files.writeString(file, c.certificatePem(), StandardCharsets.US_ASCII);
+                certificatePemFile = file;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not write the simulator's certificate", e);
+            }
+        }
+        return certificatePemFile;
+    }
+
+    /** A PKCS#12 trust store (no password needed to read it) holding only the server's certificate. */
+    public KeyStore trustStore() {
+        SelfSignedCertificate c = requireTls();
+        try {
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setCertificateEntry(SelfSignedCertificate.KEY_ALIAS, c.certificate());
+            return ks;
+        } catch (GeneralSecurityException | IOException e) {
+            throw new IllegalStateException("could not make a trust store: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A client {@link SSLContext} that trusts the simulator's certificate and nothing else, e.g. for
+     * {@code java.net.http.HttpClient.newBuilder().sslContext(sim.sslContext())}.
+     */
+    public SSLContext sslContext() {
+        try {
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trustStore());
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("could not make an SSL context: " + e.getMessage(), e);
+        }
+    }
+
+    private SelfSignedCertificate requireTls() {
+        if (certificate == null) {
+            throw new IllegalStateException("the simulator serves plain HTTP; build it with tls(true)");
+        }
+        return certificate;
+    }
+
+    private synchronized void deleteCertificatePemFile() {
+        if (certificatePemFile != null) {
+            try {
+                Files.deleteIfExists(certificatePemFile);
+            } catch (IOException e) {
+                // a temporary file; deleteOnExit gets it otherwise
+            }
+            certificatePemFile = null;
+        }
     }
 
     /** The URL of the Predicate stream of a session: {@code <baseUrl>/api/v1/status/realtime/<type>/<id>}. */
@@ -339,6 +450,19 @@ public final class SseSimulator implements AutoCloseable {
         return handler;
     }
 
+    /** Server certificate and protocol settings for the {@link ServerVerticle}s. */
+    SelfSignedCertificate serverCertificate() {
+        return certificate;
+    }
+
+    boolean http2() {
+        return config.http2;
+    }
+
+    int maxConcurrentStreamsPerConnection() {
+        return config.maxConcurrentStreamsPerConnection;
+    }
+
     long writeCoalescingMillis() {
         return config.writeCoalescing.toMillis();
     }
@@ -413,6 +537,9 @@ public final class SseSimulator implements AutoCloseable {
         int eventLoops = VertxOptions.DEFAULT_EVENT_LOOP_POOL_SIZE;
         boolean adminApi = true;
         Duration writeCoalescing = Duration.ZERO;
+        boolean tls;
+        boolean http2 = true;
+        int maxConcurrentStreamsPerConnection = DEFAULT_MAX_CONCURRENT_STREAMS_PER_CONNECTION;
 
         Builder() {
         }
@@ -516,6 +643,38 @@ public final class SseSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Serve over TLS (default false) with a self-signed certificate made when the simulator is built; the
+         * base URL becomes {@code https://}. Clients trust it through {@link SseSimulator#sslContext()},
+         * {@link SseSimulator#trustStore()} or {@link SseSimulator#certificatePemPath()}.
+         */
+        public Builder tls(boolean on) {
+            this.tls = on;
+            return this;
+        }
+
+        /**
+         * Speak HTTP/2 to clients that ask for it (default true): over TLS through ALPN ({@code h2}, falling back
+         * to {@code http/1.1}), in clear text through the {@code h2c} upgrade or prior knowledge. False: HTTP/1.1
+         * only.
+         */
+        public Builder http2(boolean on) {
+            this.http2 = on;
+            return this;
+        }
+
+        /**
+         * HTTP/2 {@code SETTINGS_MAX_CONCURRENT_STREAMS}: how many streams a client may open at once on one
+         * connection (default 100, as Vert.x). A client that needs more opens more connections, or fails.
+         */
+        public Builder maxConcurrentStreamsPerConnection(int streams) {
+            if (streams < 1) {
+                throw new IllegalArgumentException("need at least one stream per connection: " + streams);
+            }
+            this.maxConcurrentStreamsPerConnection = streams;
+            return this;
+        }
+
         /** A simulator with these settings, not started yet. */
         public SseSimulator build() {
             return new SseSimulator(this);
@@ -535,6 +694,9 @@ public final class SseSimulator implements AutoCloseable {
             b.eventLoops = eventLoops;
             b.adminApi = adminApi;
             b.writeCoalescing = writeCoalescing;
+            b.tls = tls;
+            b.http2 = http2;
+            b.maxConcurrentStreamsPerConnection = maxConcurrentStreamsPerConnection;
             return b;
         }
     }

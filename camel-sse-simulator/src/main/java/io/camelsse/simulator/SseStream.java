@@ -8,6 +8,7 @@ import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 
 import java.util.ArrayDeque;
 
@@ -17,6 +18,8 @@ import java.util.ArrayDeque;
  * that counts events and misbehaves as planned.
  */
 final class SseStream {
+
+    private static final long HTTP2_INTERNAL_ERROR = 0x2;
 
     final SseSimulator sim;
     final Hub hub;
@@ -30,6 +33,9 @@ final class SseStream {
     long lastVersion = Long.MIN_VALUE;
     /** AidenID: the sequence number of the last event written (or skipped as already seen). */
     long lastSeq;
+
+    /** The client connection it runs on; set once the stream is accepted. */
+    ConnectionUse connection;
 
     int allIndex = -1;
     int aidenIndex = -1;
@@ -160,13 +166,19 @@ final class SseStream {
         }
     }
 
-    /** Closes the TCP connection once the bytes written so far are out: the client sees a dropped connection. */
+    /**
+     * Closes the TCP connection once the bytes written so far are out: the client sees a dropped connection.
+     * On HTTP/2 only this stream is reset ({@code RST_STREAM INTERNAL_ERROR}): the other streams of the
+     * connection are other clients' business.
+     */
     void drop() {
         if (cleanedUp) {
             return;
         }
         closed = true;
-        Runnable close = () -> request.connection().close();
+        Runnable close = request.version() == HttpVersion.HTTP_2
+                ? () -> response.reset(HTTP2_INTERNAL_ERROR)
+                : () -> request.connection().close();
         if (byteWriter != null) {
             byteWriter.add(close);
         } else if (lastWrite != null && !lastWrite.isComplete()) {
@@ -273,6 +285,9 @@ final class SseStream {
             stallTimer = -1;
         }
         hub.remove(this);
+        if (connection != null) {
+            connection.streamClosed();
+        }
         sim.stats.streamClosed(vendor);
         if (session != null) {
             session.detach(this);

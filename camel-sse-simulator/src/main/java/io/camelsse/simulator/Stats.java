@@ -4,8 +4,11 @@
  */
 package io.camelsse.simulator;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -19,6 +22,9 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>accepted streams</b>: those answered 200 and streamed.</li>
  *   <li><b>open streams</b>: accepted streams not closed yet.</li>
  *   <li><b>events sent</b>: events written to streams (keep-alives and injected events excluded).</li>
+ *   <li><b>stream connections</b>: client connections (TCP, or TLS over TCP) that carried at least one
+ *       accepted stream, how many of them spoke HTTP/2, how many streams each carried, and the most streams
+ *       open at once on one connection: how many connections a client needed for its streams.</li>
  * </ul>
  *
  * All but the open streams go back to 0 on {@link SseSimulator#reset()}.
@@ -29,6 +35,11 @@ public final class Stats {
     private final Map<Vendor, AtomicLong> accepted = new EnumMap<>(Vendor.class);
     private final Map<Vendor, AtomicInteger> open = new EnumMap<>(Vendor.class);
     private final LongAdder eventsSent = new LongAdder();
+    private final AtomicLong streamConnections = new AtomicLong();
+    private final AtomicLong http2Connections = new AtomicLong();
+    private final AtomicInteger maxStreamsOnOneConnection = new AtomicInteger();
+    private final AtomicLong refusedStreams = new AtomicLong();
+    private final ConcurrentLinkedQueue<ConnectionUse> connectionUses = new ConcurrentLinkedQueue<>();
 
     Stats() {
         for (Vendor v : Vendor.values()) {
@@ -72,6 +83,44 @@ public final class Stats {
     public long eventsSent() {
         return eventsSent.sum();
     }
+
+    /** Client connections that carried at least one accepted stream (counted when its first stream opens). */
+    public long streamConnections() {
+        return streamConnections.get();
+    }
+
+    /** Of {@link #streamConnections()}, those that spoke HTTP/2. */
+    public long http2Connections() {
+        return http2Connections.get();
+    }
+
+    /** The most accepted streams open at the same time on one connection. */
+    public int maxStreamsOnOneConnection() {
+        return maxStreamsOnOneConnection.get();
+    }
+
+    /**
+     * For each of the first {@value #MAX_LISTED_CONNECTIONS} {@link #streamConnections()}, in the order they were
+     * first used: how many accepted streams it has carried.
+     */
+    public List<Integer> streamsPerConnection() {
+        List<Integer> counts = new ArrayList<>();
+        for (ConnectionUse use : connectionUses) {
+            counts.add(use.totalStreams());
+        }
+        return counts;
+    }
+
+    /**
+     * HTTP/2 requests to a stream endpoint refused with {@code RST_STREAM REFUSED_STREAM} because their connection
+     * had {@link SseSimulator.Builder#maxConcurrentStreamsPerConnection(int)} streams open already.
+     */
+    public long refusedStreams() {
+        return refusedStreams.get();
+    }
+
+    /** How many connections {@link #streamsPerConnection()} lists at most. */
+    public static final int MAX_LISTED_CONNECTIONS = 10_000;
 
     @Override
     public String toString() {
@@ -119,7 +168,29 @@ public final class Stats {
         }
     }
 
+    void streamConnectionOpened(ConnectionUse use) {
+        if (streamConnections.incrementAndGet() <= MAX_LISTED_CONNECTIONS) {
+            connectionUses.add(use);
+        }
+        if (use.http2) {
+            http2Connections.incrementAndGet();
+        }
+    }
+
+    void streamsOnOneConnection(int open) {
+        maxStreamsOnOneConnection.accumulateAndGet(open, Math::max);
+    }
+
+    void streamRefused() {
+        refusedStreams.incrementAndGet();
+    }
+
     void reset() {
+        refusedStreams.set(0);
+        streamConnections.set(0);
+        http2Connections.set(0);
+        maxStreamsOnOneConnection.set(0);
+        connectionUses.clear();
         for (Vendor v : Vendor.values()) {
             connections.get(v).set(0);
             accepted.get(v).set(0);

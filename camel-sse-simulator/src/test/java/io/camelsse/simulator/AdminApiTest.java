@@ -170,4 +170,46 @@ class AdminApiTest {
         assertThat(SimulatorMain.parseDuration("10s")).isEqualTo(Duration.ofSeconds(10));
         assertThat(SimulatorMain.parseDuration("1m")).isEqualTo(Duration.ofMinutes(1));
     }
+
+    @Test
+    void createsAdvancesAndUpdatesSessionsInBulk(SseSimulator sim) {
+        HttpResponse<String> created = call("POST", "/_simulator/predicate/sessions/bulk",
+                "{\"count\":4,\"type\":\"business\",\"scriptStart\":\"manual\","
+                        + "\"scripts\":[[{\"afterMs\":10,\"status\":\"submitted\"}],[{\"afterMs\":20,\"status\":\"retry\"}]]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        JsonNode json = Json.read(created.body());
+        assertThat(json.get("count").asInt()).isEqualTo(4);
+        assertThat(json.get("sessions")).hasSize(4);
+        String first = json.get("sessions").get(0).get("sessionId").asText();
+        String second = json.get("sessions").get(1).get("sessionId").asText();
+        assertThat(json.get("sessions").get(0).get("url").asText()).isEqualTo(sim.predicate().session(first).url());
+        assertThat(sim.predicate().session(second).type()).isEqualTo(VerificationType.BUSINESS);
+
+        JsonNode advanced = Json.read(call("POST", "/_simulator/predicate/sessions/advance",
+                "{\"sessionIds\":[\"" + first + "\",\"" + second + "\"]}").body());
+        assertThat(advanced.get("advanced").asInt()).isEqualTo(2);
+        assertThat(sim.predicate().session(first).status()).isEqualTo("submitted");
+        assertThat(sim.predicate().session(second).status()).isEqualTo("retry");
+
+        JsonNode updated = Json.read(call("POST", "/_simulator/predicate/sessions/update",
+                "{\"all\":true,\"status\":\"completed\"}").body());
+        assertThat(updated.get("updated").asInt()).isEqualTo(4);
+        // the two not advanced yet still have their scripted step; the other two are terminal
+        JsonNode again = Json.read(call("POST", "/_simulator/predicate/sessions/advance", "{\"all\":true}").body());
+        assertThat(again.get("advanced").asInt()).isEqualTo(2);
+        assertThat(again.get("notAdvanced")).extracting(JsonNode::asText).containsExactlyInAnyOrder(first, second);
+
+        assertThat(call("POST", "/_simulator/predicate/sessions/advance", "{\"sessionIds\":[\"nope\"]}").statusCode())
+                .isEqualTo(404);
+        assertThat(call("POST", "/_simulator/predicate/sessions/bulk", "{\"count\":2,\"sessionIds\":[\"a\"]}").statusCode())
+                .isEqualTo(400);
+        assertThat(sim.predicate().sessions()).hasSize(4);
+    }
+
+    @Test
+    void createsSessionsWithTheGivenIds(SseSimulator sim) {
+        HttpResponse<String> created = call("POST", "/_simulator/predicate/sessions/bulk", "{\"sessionIds\":[\"s-1\",\"s-2\"]}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(sim.predicate().session("s-2").status()).isEqualTo("pending");
+    }
 }
