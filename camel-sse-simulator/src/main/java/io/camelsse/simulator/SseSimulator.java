@@ -16,6 +16,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,6 +32,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -75,6 +77,10 @@ public final class SseSimulator implements AutoCloseable {
 
     /** Default interval of the {@code : keep-alive} comments. */
     public static final Duration DEFAULT_KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
+
+    /** How long {@link #startListening()} keeps trying when the port is taken for a moment. */
+    private static final Duration REBIND_PATIENCE = Duration.ofSeconds(10);
+    private static final Duration REBIND_PAUSE = Duration.ofMillis(50);
 
     final Stats stats = new Stats();
     private final Builder config;
@@ -191,13 +197,31 @@ public final class SseSimulator implements AutoCloseable {
         if (listening) {
             return this;
         }
-        List<Future<Integer>> done = new ArrayList<>();
-        for (ServerVerticle server : servers) {
-            done.add(server.startListening(port));
+        long deadline = System.nanoTime() + REBIND_PATIENCE.toNanos();
+        while (true) {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (ServerVerticle server : servers) {
+                done.add(server.startListening(port));
+            }
+            try {
+                await(Future.all(done), "listen again on " + config.host + ":" + port);
+                listening = true;
+                return this;
+            } catch (IllegalStateException refused) {
+                // while the port was free, the kernel may have lent it to an outgoing connection for a moment
+                boolean portTaken = refused.getCause() instanceof BindException
+                                    || String.valueOf(refused.getMessage()).contains("Address already in use");
+                if (!portTaken || System.nanoTime() > deadline) {
+                    throw refused;
+                }
+                List<Future<Void>> undone = new ArrayList<>();
+                for (ServerVerticle server : servers) {
+                    undone.add(server.stopListening());
+                }
+                await(Future.all(undone), "let go of a partly bound port");
+                LockSupport.parkNanos(REBIND_PAUSE.toNanos());
+            }
         }
-        await(Future.all(done), "listen again on " + config.host + ":" + port);
-        listening = true;
-        return this;
     }
 
     /** Whether the port is bound: true from {@link #start()} to {@link #close()}, except between a stop and a start of listening. */
