@@ -17,7 +17,6 @@ import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLException;
 
 import io.camelsse.component.sse.parser.EventTooLargeException;
-import org.apache.camel.http.base.HttpOperationFailedException;
 
 /**
  * Says in words what went wrong with a connection, for log lines and health details: "connection refused" rather than
@@ -57,8 +56,8 @@ public final class FailureDescription {
         if (cause instanceof EventTooLargeException) {
             return cause.getMessage();
         }
-        if (cause instanceof HttpOperationFailedException http) {
-            return "the server answered " + http.getStatusCode() + " " + http.getStatusText();
+        if (cause instanceof HttpStatusException http) {
+            return "the server answered " + http.statusCode() + " " + http.statusText();
         }
         if (cause instanceof EOFException || isConnectionLoss(cause)) {
             return "the server closed the connection before the stream ended";

@@ -28,8 +28,6 @@ import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.parser.EventTooLargeException;
 import io.camelsse.component.sse.reconnect.ReconnectPolicy;
 import io.camelsse.component.sse.reconnect.RetryAfter;
-import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,7 +86,7 @@ public final class SseStream {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lastEventId = initialLastEventId == null ? "" : initialLastEventId;
-        this.displayUri = URISupport.sanitizeUri(request.uri().toString());
+        this.displayUri = DisplayUri.of(request.uri());
         this.logPrefix = (name == null || name.isEmpty() ? "" : name + ": ") + displayUri;
         PlainHttpGuard.check(request.uri(), allowPlainHttp);
         HeaderValues.requireNoControlCharacters("lastEventId", lastEventId);
@@ -333,7 +331,7 @@ public final class SseStream {
             return;
         }
         LOG.debug("{} redirects ({}) to {}", displayUri, response.statusCode(),
-                URISupport.sanitizeUri(target.toString()));
+                DisplayUri.of(target));
         connect(target, attempt.redirects + 1);
     }
 
@@ -370,12 +368,12 @@ public final class SseStream {
                 return;
             }
             lastFailure = cause;
-            lastFailureStatus = cause instanceof HttpOperationFailedException http ? http.getStatusCode() : 0;
+            lastFailureStatus = cause instanceof HttpStatusException http ? http.statusCode() : 0;
             lastError = reason;
             attemptsWithoutConnection++;
             if (!policy.attemptFailed(attempt.reconnect)) {
                 // the words say it all; the cause's stack trace would only repeat the HTTP client's internals
-                giveUp = cause instanceof HttpOperationFailedException http ? http
+                giveUp = cause instanceof HttpStatusException http ? http
                         : new SseStreamException("Gave up on " + displayUri + " after "
                                                  + settings.maxReconnectAttempts()
                                                  + " failed reconnect attempts in a row: " + reason);
@@ -442,7 +440,7 @@ public final class SseStream {
             }
             state = StreamState.FAILED;
             lastFailure = failure;
-            lastFailureStatus = failure instanceof HttpOperationFailedException http ? http.getStatusCode() : 0;
+            lastFailureStatus = failure instanceof HttpStatusException http ? http.statusCode() : 0;
             lastError = reason;
             cancel(pendingReconnect);
             cancelAttempt(current);
@@ -525,13 +523,13 @@ public final class SseStream {
         }
     }
 
-    private HttpOperationFailedException httpFailure(HttpResponse<String> response) {
+    private HttpStatusException httpFailure(HttpResponse<String> response) {
         int status = response.statusCode();
         Map<String, String> headers = new LinkedHashMap<>();
         response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
         String location = response.headers().firstValue("Location").orElse(null);
-        return new HttpOperationFailedException(displayUri, status, ResponseKind.reasonPhrase(status), location,
-                headers, response.body());
+        return new HttpStatusException(displayUri, status, ResponseKind.reasonPhrase(status), location, headers,
+                response.body() == null ? "" : response.body());
     }
 
     private Duration retryAfter(HttpHeaders headers) {

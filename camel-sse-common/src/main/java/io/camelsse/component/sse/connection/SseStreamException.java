@@ -4,13 +4,12 @@
  */
 package io.camelsse.component.sse.connection;
 
-import org.apache.camel.CamelException;
-
 /**
- * A stream failed for a reason that is not an HTTP status: reconnect attempts used up after network errors, or a
- * redirect that cannot be followed safely.
+ * A stream failed: reconnect attempts used up after network errors, a redirect that cannot be followed safely, a timer
+ * that could not be scheduled; {@link HttpStatusException} when an HTTP answer was the cause. The engine's own type, so
+ * that it depends on nothing but the JDK; the component layer reports it the Camel way.
  */
-public class SseStreamException extends CamelException {
+public class SseStreamException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

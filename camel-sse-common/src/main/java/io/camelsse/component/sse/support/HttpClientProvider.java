@@ -4,6 +4,9 @@
  */
 package io.camelsse.component.sse.support;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -21,6 +24,8 @@ import org.apache.camel.RuntimeCamelException;
  * Sharing is what keeps idle streams cheap: one client has one selector thread however many streams it carries.
  */
 final class HttpClientProvider {
+
+    private static final MethodHandle SHUTDOWN_NOW = findShutdownNow();
 
     private final CamelContext camelContext;
     private final ExecutorService executor;
@@ -64,14 +69,32 @@ final class HttpClientProvider {
     }
 
     private static void shutdownNow(HttpClient client) {
-        // close() would wait for every open exchange to finish, and an event stream never does: a stopping route
-        // would hang. shutdownNow() (Java 21+) is looked up at run time because the code is compiled for Java 17.
+        if (SHUTDOWN_NOW == null) {
+            // Java 17: the client is dropped, and its selector thread ends once nothing references it
+            return;
+        }
         try {
-            HttpClient.class.getMethod("shutdownNow").invoke(client);
+            SHUTDOWN_NOW.invoke(client);
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable unexpected) {
+            throw new IllegalStateException("HttpClient.shutdownNow() failed", unexpected);
+        }
+    }
+
+    /**
+     * {@code HttpClient.shutdownNow()}, Java 21 and later, or null. close() would wait for every open exchange to end,
+     * and an event stream never does: a stopping route would hang. Looked up once, since the code is compiled for Java
+     * 17; only its absence is expected.
+     */
+    private static MethodHandle findShutdownNow() {
+        try {
+            return MethodHandles.publicLookup().findVirtual(HttpClient.class, "shutdownNow",
+                    MethodType.methodType(void.class));
         } catch (NoSuchMethodException olderJava) {
-            // nothing to do: the client is dropped and collected
-        } catch (ReflectiveOperationException | RuntimeException ignored) {
-            // shutting down is best effort; the client is dropped either way
+            return null;
+        } catch (IllegalAccessException unexpected) {
+            throw new ExceptionInInitializerError(unexpected);
         }
     }
 

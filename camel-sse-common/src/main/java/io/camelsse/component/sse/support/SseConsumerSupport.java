@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.FailureDescription;
+import io.camelsse.component.sse.connection.HttpStatusException;
 import io.camelsse.component.sse.connection.SseStream;
 import io.camelsse.component.sse.connection.StreamHandler;
 import io.camelsse.component.sse.connection.StreamRequest;
@@ -116,7 +117,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
             return null;
         }
         StreamStatus status = s.status();
-        if (!(status.failure() instanceof HttpOperationFailedException http)) {
+        if (!(status.failure() instanceof HttpStatusException http)) {
             return status;
         }
         return new StreamStatus(status.state(), status.lastEventId(), status.reconnectCount(), status.lastConnected(),
@@ -132,13 +133,13 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
         return answer;
     }
 
-    private HttpOperationFailedException translated(HttpOperationFailedException answer) {
+    private HttpOperationFailedException translated(HttpStatusException answer) {
         // the health check asks again and again about the same failure: translate it once
         Translation last = lastTranslation;
         if (last != null && last.answer == answer) {
             return last.translated;
         }
-        HttpOperationFailedException translated = translate(answer);
+        HttpOperationFailedException translated = translate(EngineFailures.toCamel(answer));
         lastTranslation = new Translation(answer, translated);
         return translated;
     }
@@ -146,7 +147,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
     /** The words for a failure in log lines and health details; a vendor's error answer is read by the vendor. */
     @Override
     public String describe(Throwable failure) {
-        if (failure instanceof HttpOperationFailedException http) {
+        if (failure instanceof HttpStatusException http) {
             HttpOperationFailedException translated = translated(http);
             if (translated instanceof DescribedFailure described) {
                 return described.describe();
@@ -301,7 +302,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
 
     /** The failure as it is reported: a vendor's error answer read by the vendor. */
     protected final Exception reportable(Exception failure) {
-        return failure instanceof HttpOperationFailedException http ? translated(http) : failure;
+        return failure instanceof HttpStatusException http ? translated(http) : failure;
     }
 
     /** Camel's own sanitizer masks options such as apiKey; request header values are masked here as well. */
@@ -319,6 +320,6 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
         getExceptionHandler().handleException(error.getMessage(), error);
     }
 
-    private record Translation(HttpOperationFailedException answer, HttpOperationFailedException translated) {
+    private record Translation(HttpStatusException answer, HttpOperationFailedException translated) {
     }
 }
