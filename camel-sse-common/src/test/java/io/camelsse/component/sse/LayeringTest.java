@@ -85,10 +85,11 @@ class LayeringTest {
         }
     }
 
-    /** Every qualified name in the file's code (imports and inline), comments left out. */
+    /** Every qualified name in the file's code (imports and inline), comments and the package line left out. */
     private static List<String> references(Path file) {
         try {
-            String code = Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+            String code = Files.readString(file).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "")
+                    .replaceAll("(?m)^package [^;]*;", "");
             Matcher matcher = REFERENCE.matcher(code);
             return matcher.results().map(m -> m.group(1)).filter(ref -> !ref.endsWith(".java")).toList();
         } catch (IOException e) {
