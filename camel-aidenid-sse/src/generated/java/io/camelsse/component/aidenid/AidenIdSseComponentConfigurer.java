@@ -39,6 +39,8 @@ public class AidenIdSseComponentConfigurer extends PropertyConfigurerSupport imp
         case "orgId": target.setOrgId(property(camelContext, java.lang.String.class, value)); return true;
         case "projectid":
         case "projectId": target.setProjectId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerthreads":
+        case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -62,6 +64,8 @@ public class AidenIdSseComponentConfigurer extends PropertyConfigurerSupport imp
         case "orgId": return java.lang.String.class;
         case "projectid":
         case "projectId": return java.lang.String.class;
+        case "workerthreads":
+        case "workerThreads": return int.class;
         default: return null;
         }
     }
@@ -86,6 +90,8 @@ public class AidenIdSseComponentConfigurer extends PropertyConfigurerSupport imp
         case "orgId": return target.getOrgId();
         case "projectid":
         case "projectId": return target.getProjectId();
+        case "workerthreads":
+        case "workerThreads": return target.getWorkerThreads();
         default: return null;
         }
     }

@@ -391,6 +391,42 @@ public interface AidenIdSseEndpointBuilderFactory {
             return this;
         }
         /**
+         * The consumer's health check turns DOWN once the stream has had no
+         * connection for this long (a stream that never connected since its
+         * start counts), and UP again on the next connection. 0: only a
+         * permanent failure turns it DOWN.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 60000
+         * Group: consumer
+         * 
+         * @param unhealthyAfter the value to set
+         * @return the dsl builder
+         */
+        default AidenIdSseEndpointBuilder unhealthyAfter(long unhealthyAfter) {
+            doSetProperty("unhealthyAfter", unhealthyAfter);
+            return this;
+        }
+        /**
+         * The consumer's health check turns DOWN once the stream has had no
+         * connection for this long (a stream that never connected since its
+         * start counts), and UP again on the next connection. 0: only a
+         * permanent failure turns it DOWN.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 60000
+         * Group: consumer
+         * 
+         * @param unhealthyAfter the value to set
+         * @return the dsl builder
+         */
+        default AidenIdSseEndpointBuilder unhealthyAfter(String unhealthyAfter) {
+            doSetProperty("unhealthyAfter", unhealthyAfter);
+            return this;
+        }
+        /**
          * Allow plain http:// to a host that is not loopback. Off by default,
          * so that credentials are never sent in clear by accident.
          * 

@@ -100,47 +100,6 @@ public interface SseEndpointBuilderFactory {
             return this;
         }
         /**
-         * Request headers sent on every connection, one option per header, such
-         * as header.X-Tenant=acme. This is a multi-value option with prefix:
-         * header.
-         * 
-         * The option is a: <code>java.util.Map&lt;java.lang.String,
-         * java.lang.Object&gt;</code> type.
-         * The option is multivalued, and you can use the headers(String,
-         * Object) method to add a value (call the method multiple times to set
-         * more values).
-         * 
-         * Group: consumer
-         * 
-         * @param key the option key
-         * @param value the option value
-         * @return the dsl builder
-         */
-        default SseEndpointBuilder headers(String key, Object value) {
-            doSetMultiValueProperty("headers", "header." + key, value);
-            return this;
-        }
-        /**
-         * Request headers sent on every connection, one option per header, such
-         * as header.X-Tenant=acme. This is a multi-value option with prefix:
-         * header.
-         * 
-         * The option is a: <code>java.util.Map&lt;java.lang.String,
-         * java.lang.Object&gt;</code> type.
-         * The option is multivalued, and you can use the headers(String,
-         * Object) method to add a value (call the method multiple times to set
-         * more values).
-         * 
-         * Group: consumer
-         * 
-         * @param values the values
-         * @return the dsl builder
-         */
-        default SseEndpointBuilder headers(Map values) {
-            doSetMultiValueProperties("headers", "header.", values);
-            return this;
-        }
-        /**
          * The last event ID to resume after on the first connection, sent as
          * Last-Event-ID.
          * 
@@ -282,6 +241,42 @@ public interface SseEndpointBuilderFactory {
             return this;
         }
         /**
+         * The consumer's health check turns DOWN once the stream has had no
+         * connection for this long (a stream that never connected since its
+         * start counts), and UP again on the next connection. 0: only a
+         * permanent failure turns it DOWN.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 60000
+         * Group: consumer
+         * 
+         * @param unhealthyAfter the value to set
+         * @return the dsl builder
+         */
+        default SseEndpointBuilder unhealthyAfter(long unhealthyAfter) {
+            doSetProperty("unhealthyAfter", unhealthyAfter);
+            return this;
+        }
+        /**
+         * The consumer's health check turns DOWN once the stream has had no
+         * connection for this long (a stream that never connected since its
+         * start counts), and UP again on the next connection. 0: only a
+         * permanent failure turns it DOWN.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 60000
+         * Group: consumer
+         * 
+         * @param unhealthyAfter the value to set
+         * @return the dsl builder
+         */
+        default SseEndpointBuilder unhealthyAfter(String unhealthyAfter) {
+            doSetProperty("unhealthyAfter", unhealthyAfter);
+            return this;
+        }
+        /**
          * Allow plain http:// to a host that is not loopback. Off by default,
          * so that credentials are never sent in clear by accident.
          * 
@@ -311,6 +306,72 @@ public interface SseEndpointBuilderFactory {
          */
         default SseEndpointBuilder allowPlainHttp(String allowPlainHttp) {
             doSetProperty("allowPlainHttp", allowPlainHttp);
+            return this;
+        }
+        /**
+         * Request headers sent on every connection, one option per header, such
+         * as header.X-Tenant=acme, in the endpoint URI. Only in the URI: the
+         * YAML DSL and property binding drop the dashes of option keys, so use
+         * requestHeaders there. This is a multi-value option with prefix:
+         * header.
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * The option is multivalued, and you can use the headers(String,
+         * Object) method to add a value (call the method multiple times to set
+         * more values).
+         * 
+         * Group: security
+         * 
+         * @param key the option key
+         * @param value the option value
+         * @return the dsl builder
+         */
+        default SseEndpointBuilder headers(String key, Object value) {
+            doSetMultiValueProperty("headers", "header." + key, value);
+            return this;
+        }
+        /**
+         * Request headers sent on every connection, one option per header, such
+         * as header.X-Tenant=acme, in the endpoint URI. Only in the URI: the
+         * YAML DSL and property binding drop the dashes of option keys, so use
+         * requestHeaders there. This is a multi-value option with prefix:
+         * header.
+         * 
+         * The option is a: <code>java.util.Map&lt;java.lang.String,
+         * java.lang.Object&gt;</code> type.
+         * The option is multivalued, and you can use the headers(String,
+         * Object) method to add a value (call the method multiple times to set
+         * more values).
+         * 
+         * Group: security
+         * 
+         * @param values the values
+         * @return the dsl builder
+         */
+        default SseEndpointBuilder headers(Map values) {
+            doSetMultiValueProperties("headers", "header.", values);
+            return this;
+        }
+        /**
+         * Request headers sent on every connection, as Name: value pairs
+         * separated by commas, such as 'X-Org-Id: acme, X-Api-Key:
+         * {{env:API_KEY}}'. The names keep their dashes wherever the option is
+         * set: URI, YAML parameters, Kamelet, application.properties. A comma
+         * starts the next pair only when a name and a colon follow it. Also
+         * settable on the component; a header named here replaces the
+         * component's of the same name. Values are secret and stay with the
+         * origin of the URL.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: security
+         * 
+         * @param requestHeaders the value to set
+         * @return the dsl builder
+         */
+        default SseEndpointBuilder requestHeaders(String requestHeaders) {
+            doSetProperty("requestHeaders", requestHeaders);
             return this;
         }
         /**
