@@ -248,7 +248,7 @@ public final class SseStream {
                     attempt.refusedWatch));
             return false;
         }
-        if (attempt.reconnect) {
+        if (attempt.reconnect && attempt.downSince != null) {
             LOG.info("{}: reconnected after {} without a connection{}, resuming after event ID '{}'", logPrefix,
                     seconds(Duration.between(attempt.downSince, clock.instant())),
                     attempt.failedBefore > 1 ? " and " + attempt.failedBefore + " attempts" : "",

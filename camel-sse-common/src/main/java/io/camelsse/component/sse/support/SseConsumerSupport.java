@@ -86,7 +86,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
 
     /**
      * Runs after the route completed an event's exchange: successfully, or with an exception that its error handler
-     * handled. The stream's position has moved past the event.
+     * handled. The only place where a consumer moves its position past the event.
      */
     protected void onEventCompleted(ServerSentEvent event, Exchange exchange) {
     }
