@@ -228,11 +228,21 @@ final class ChaosRig implements AutoCloseable {
         return (context.getRoute(AIDENID_ROUTE) != null ? 1 : 0) + predicateSessions.size() + sseDelivered.size();
     }
 
-    /** Waits until the simulator has every stream of this rig open. */
+    /**
+     * Waits until the simulator has every stream of this rig open, counting a Predicate stream that has already
+     * delivered its final status and ended: its timeline starts with its connection, and on a busy machine it may be
+     * over before the last stream of the rig connects.
+     */
     void awaitAllConnected(Duration atMost) {
         int expected = streams();
-        await("all " + expected + " streams open on the simulator").atMost(atMost).pollInterval(Duration.ofMillis(50))
-                .until(() -> sim.stats().openStreams() >= expected);
+        await("all " + expected + " streams open on the simulator, or ended after their final status")
+                .atMost(atMost).pollInterval(Duration.ofMillis(50))
+                .until(() -> sim.stats().openStreams() + endedAfterFinalStatus() >= expected);
+    }
+
+    private long endedAfterFinalStatus() {
+        return predicateSessions.values().stream()
+                .filter(session -> session.openStreams() == 0 && finalStatusDelivered(session)).count();
     }
 
     SseConsumerSupport consumer(String routeId) {
