@@ -317,12 +317,13 @@ class ChaosSuiteTest {
                         System.gc();
                         LEDGER.threadsAfter = ProcessResources.liveThreads();
                         LEDGER.fdsAfter = ProcessResources.openFileDescriptors();
-                        return LEDGER.threadsAfter <= LEDGER.threadsBaseline + 5 && LEDGER.fdsAfter <= LEDGER.fdsBaseline + 20;
+                        // a client's connections go with its selector thread, which notices only after a while
+                        LEDGER.heapAfterMb = ProcessResources.heapUsedAfterGc() >> 20;
+                        return LEDGER.threadsAfter <= LEDGER.threadsBaseline + 5 && LEDGER.fdsAfter <= LEDGER.fdsBaseline + 20
+                               && LEDGER.heapAfterMb <= LEDGER.heapBaselineMb + 128;
                     });
         } catch (org.awaitility.core.ConditionTimeoutException stillAbove) {
             // reported below with the details
-        } finally {
-            LEDGER.heapAfterMb = ProcessResources.heapUsedAfterGc() >> 20;
         }
         assertThat(LEDGER.threadsAfter).as("live threads, baseline " + LEDGER.threadsBaseline + "; new since: "
                                             + ProcessResources.threadsNotIn(baselineThreads))

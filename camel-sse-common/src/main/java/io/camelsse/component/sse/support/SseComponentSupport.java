@@ -88,7 +88,10 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
             httpClients = null;
         }
         if (httpExecutor != null) {
-            executors.shutdownNow(httpExecutor);
+            // not shutdownNow: a dropped task may be the one that finishes a cancelled body, and until a body finishes
+            // the JDK client counts its exchange as pending and keeps its selector thread (Java 17) for ever. What is
+            // queued ends quickly, since every stream is stopped by now
+            executors.shutdown(httpExecutor);
             httpExecutor = null;
         }
         if (schedulerExecutor != null) {
