@@ -5,11 +5,11 @@
 package io.camelsse.component.predicate;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelsse.component.sse.connection.StreamScheduler;
 
@@ -25,10 +25,11 @@ final class ConnectPacer {
 
     private final StreamScheduler scheduler;
     private final long baseInterval;
-    private final AtomicInteger waiting = new AtomicInteger();
     // guarded by this
+    private final Deque<CompletableFuture<Void>> queue = new ArrayDeque<>();
     private long interval;
-    private long nextSlot = Long.MIN_VALUE;
+    private long lastGrant = Long.MIN_VALUE;
+    private boolean ticking;
     private long lastChange = System.nanoTime();
 
     /** @param maxConnectsPerSecond 0 for no pacing */
@@ -41,32 +42,67 @@ final class ConnectPacer {
         this.interval = baseInterval;
     }
 
-    /** Completes when the next connection may be made; cancelling it gives the slot up. */
+    /**
+     * Completes when the next connection may be made; cancelling it gives the place up. Waiting requests are let
+     * through one at a time at the pace in force when each one's turn comes, so a 429 slows down those already
+     * waiting too.
+     */
     CompletableFuture<Void> nextSlot() {
         if (baseInterval == 0) {
             return CompletableFuture.completedFuture(null);
         }
-        long delay;
         synchronized (this) {
             long now = System.nanoTime();
             recover(now);
-            long slot = nextSlot == Long.MIN_VALUE ? now : Math.max(now, nextSlot);
-            nextSlot = slot + interval;
-            delay = slot - now;
+            if (!ticking && (lastGrant == Long.MIN_VALUE || now - lastGrant >= interval)) {
+                lastGrant = now;
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> slot = new CompletableFuture<>();
+            queue.add(slot);
+            if (!ticking) {
+                scheduleTick(lastGrant + interval - now);
+            }
+            return slot;
         }
-        if (delay <= 0) {
-            return CompletableFuture.completedFuture(null);
-        }
-        CompletableFuture<Void> slot = new CompletableFuture<>();
-        waiting.incrementAndGet();
-        slot.whenComplete((v, e) -> waiting.decrementAndGet());
+    }
+
+    // guarded by this
+    private void scheduleTick(long delayNanos) {
         try {
-            ScheduledFuture<?> timer = scheduler.schedule(() -> slot.complete(null), Duration.ofNanos(delay));
-            slot.whenComplete((v, e) -> timer.cancel(false));
+            scheduler.schedule(this::tick, Duration.ofNanos(Math.max(0, delayNanos)));
+            ticking = true;
         } catch (RejectedExecutionException stopping) {
-            slot.completeExceptionally(stopping);
+            ticking = false;
+            CompletableFuture<Void> waiting;
+            while ((waiting = queue.poll()) != null) {
+                waiting.completeExceptionally(stopping);
+            }
         }
-        return slot;
+    }
+
+    private void tick() {
+        CompletableFuture<Void> granted = null;
+        synchronized (this) {
+            ticking = false;
+            long now = System.nanoTime();
+            recover(now);
+            while (granted == null && !queue.isEmpty()) {
+                CompletableFuture<Void> next = queue.poll();
+                if (!next.isDone()) {
+                    granted = next;
+                }
+            }
+            if (granted != null) {
+                lastGrant = now;
+            }
+            if (!queue.isEmpty()) {
+                scheduleTick(interval);
+            }
+        }
+        if (granted != null) {
+            granted.complete(null);
+        }
     }
 
     /** The server answered 429 Too Many Requests: slow down. */
@@ -98,8 +134,8 @@ final class ConnectPacer {
         return (double) TimeUnit.SECONDS.toNanos(1) / interval;
     }
 
-    /** Connections waiting for their slot. */
-    int waiting() {
-        return waiting.get();
+    /** Connections waiting for their turn. */
+    synchronized int waiting() {
+        return queue.size();
     }
 }

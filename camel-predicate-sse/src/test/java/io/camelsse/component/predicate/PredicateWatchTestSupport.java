@@ -69,6 +69,9 @@ abstract class PredicateWatchTestSupport {
                 from(watchUri).routeId("watch").process(received::add);
                 // another endpoint of the same watch set: the set belongs to the component
                 from("direct:watch").to("predicate-sse:watch");
+                // many sessions at once, as fast as a route can add them
+                from("direct:many").split(body()).setHeader(PredicateSseConstants.SESSION_ID, body())
+                        .to("predicate-sse:watch");
             }
         });
         camel.start();
