@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -30,10 +31,23 @@ final class PacedHttpClient extends HttpClient {
 
     private final HttpClient delegate;
     private final ConnectPacer pacer;
+    private final boolean firstAnswerFirst;
+    // completes with the first answer of a client that waits for it
+    private final CompletableFuture<Void> firstAnswer = new CompletableFuture<>();
+    private final AtomicBoolean firstSent = new AtomicBoolean();
 
-    PacedHttpClient(HttpClient delegate, ConnectPacer pacer) {
+    /**
+     * @param firstAnswerFirst hold every request back until the first one is answered. The JDK client pools an
+     *                         HTTP/2 connection only once it is established: requests sent before that each open
+     *                         a connection of their own, which then stays open for the life of their stream.
+     */
+    PacedHttpClient(HttpClient delegate, ConnectPacer pacer, boolean firstAnswerFirst) {
         this.delegate = delegate;
         this.pacer = pacer;
+        this.firstAnswerFirst = firstAnswerFirst;
+        if (!firstAnswerFirst) {
+            firstAnswer.complete(null);
+        }
     }
 
     HttpClient delegate() {
@@ -51,7 +65,19 @@ final class PacedHttpClient extends HttpClient {
                                                             HttpResponse.BodyHandler<T> bodyHandler,
                                                             HttpResponse.PushPromiseHandler<T> pushPromiseHandler) {
         CompletableFuture<HttpResponse<T>> result = new CompletableFuture<>();
-        CompletableFuture<Void> slot = pacer.nextSlot();
+        boolean opener = firstAnswerFirst && firstSent.compareAndSet(false, true);
+        HttpResponse.BodyHandler<T> handler = bodyHandler;
+        if (opener) {
+            // an event stream's future completes only when the stream ends: the response head is the answer
+            handler = info -> {
+                firstAnswer.complete(null);
+                return bodyHandler.apply(info);
+            };
+            result.whenComplete((r, e) -> firstAnswer.complete(null));
+        }
+        HttpResponse.BodyHandler<T> sentHandler = handler;
+        CompletableFuture<Void> slot = opener || firstAnswer.isDone() ? pacer.nextSlot()
+                : firstAnswer.thenCompose(answered -> pacer.nextSlot());
         slot.whenComplete((granted, refused) -> {
             if (refused != null) {
                 result.completeExceptionally(refused);
@@ -60,7 +86,7 @@ final class PacedHttpClient extends HttpClient {
             if (result.isDone()) {
                 return;
             }
-            CompletableFuture<HttpResponse<T>> sent = delegate.sendAsync(request, bodyHandler, pushPromiseHandler);
+            CompletableFuture<HttpResponse<T>> sent = delegate.sendAsync(request, sentHandler, pushPromiseHandler);
             result.whenComplete((r, e) -> {
                 if (result.isCancelled()) {
                     sent.cancel(true);

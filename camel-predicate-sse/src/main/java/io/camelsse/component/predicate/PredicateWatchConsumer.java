@@ -81,8 +81,9 @@ public class PredicateWatchConsumer extends DefaultConsumer {
                 : config.getSslContextParameters().createSSLContext(getEndpoint().getCamelContext());
         boolean mayUseHttp2 = endpoint.streamUri(PredicateSseEndpoint.EXAMPLE_SESSION_ID, "individual")
                 .getScheme().equalsIgnoreCase("https");
-        clients = new WatchHttpClients(() -> new PacedHttpClient(newClient(sslContext), pacer),
-                mayUseHttp2 ? config.getMaxStreamsPerClient() : 0);
+        boolean spread = mayUseHttp2 && config.getMaxStreamsPerClient() > 0;
+        clients = new WatchHttpClients(() -> new PacedHttpClient(newClient(sslContext), pacer, spread),
+                spread ? config.getMaxStreamsPerClient() : 0);
         registerHealthCheck(component);
         failed.set(0);
         inFlight.open();
