@@ -35,8 +35,8 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
-        case "workerthreads":
-        case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
+        case "lazystartproducer":
+        case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -56,8 +56,8 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
-        case "workerthreads":
-        case "workerThreads": return int.class;
+        case "lazystartproducer":
+        case "lazyStartProducer": return boolean.class;
         default: return null;
         }
     }
@@ -78,8 +78,8 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
-        case "workerthreads":
-        case "workerThreads": return target.getWorkerThreads();
+        case "lazystartproducer":
+        case "lazyStartProducer": return target.isLazyStartProducer();
         default: return null;
         }
     }

@@ -41,12 +41,20 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "lazystartproducer":
+        case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconnectspersecond":
+        case "maxConnectsPerSecond": target.getConfiguration().setMaxConnectsPerSecond(property(camelContext, int.class, value)); return true;
         case "maxeventsize":
         case "maxEventSize": target.getConfiguration().setMaxEventSize(property(camelContext, int.class, value)); return true;
         case "maxreconnectattempts":
         case "maxReconnectAttempts": target.getConfiguration().setMaxReconnectAttempts(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
         case "maxReconnectDelay": target.getConfiguration().setMaxReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxsessions":
+        case "maxSessions": target.getConfiguration().setMaxSessions(property(camelContext, int.class, value)); return true;
+        case "maxstreamsperclient":
+        case "maxStreamsPerClient": target.getConfiguration().setMaxStreamsPerClient(property(camelContext, int.class, value)); return true;
         case "rawpayload":
         case "rawPayload": target.getConfiguration().setRawPayload(property(camelContext, boolean.class, value)); return true;
         case "readtimeout":
@@ -61,6 +69,8 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "terminalOnly": target.getConfiguration().setTerminalOnly(property(camelContext, boolean.class, value)); return true;
         case "unhealthyafter":
         case "unhealthyAfter": target.getConfiguration().setUnhealthyAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "watchrepository":
+        case "watchRepository": target.getConfiguration().setWatchRepository(property(camelContext, io.camelsse.component.predicate.WatchRepository.class, value)); return true;
         default: return false;
         }
     }
@@ -86,12 +96,20 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "lazystartproducer":
+        case "lazyStartProducer": return boolean.class;
+        case "maxconnectspersecond":
+        case "maxConnectsPerSecond": return int.class;
         case "maxeventsize":
         case "maxEventSize": return int.class;
         case "maxreconnectattempts":
         case "maxReconnectAttempts": return int.class;
         case "maxreconnectdelay":
         case "maxReconnectDelay": return long.class;
+        case "maxsessions":
+        case "maxSessions": return int.class;
+        case "maxstreamsperclient":
+        case "maxStreamsPerClient": return int.class;
         case "rawpayload":
         case "rawPayload": return boolean.class;
         case "readtimeout":
@@ -106,6 +124,8 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "terminalOnly": return boolean.class;
         case "unhealthyafter":
         case "unhealthyAfter": return long.class;
+        case "watchrepository":
+        case "watchRepository": return io.camelsse.component.predicate.WatchRepository.class;
         default: return null;
         }
     }
@@ -132,12 +152,20 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "lazystartproducer":
+        case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconnectspersecond":
+        case "maxConnectsPerSecond": return target.getConfiguration().getMaxConnectsPerSecond();
         case "maxeventsize":
         case "maxEventSize": return target.getConfiguration().getMaxEventSize();
         case "maxreconnectattempts":
         case "maxReconnectAttempts": return target.getConfiguration().getMaxReconnectAttempts();
         case "maxreconnectdelay":
         case "maxReconnectDelay": return target.getConfiguration().getMaxReconnectDelay();
+        case "maxsessions":
+        case "maxSessions": return target.getConfiguration().getMaxSessions();
+        case "maxstreamsperclient":
+        case "maxStreamsPerClient": return target.getConfiguration().getMaxStreamsPerClient();
         case "rawpayload":
         case "rawPayload": return target.getConfiguration().isRawPayload();
         case "readtimeout":
@@ -152,6 +180,8 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "terminalOnly": return target.getConfiguration().isTerminalOnly();
         case "unhealthyafter":
         case "unhealthyAfter": return target.getConfiguration().getUnhealthyAfter();
+        case "watchrepository":
+        case "watchRepository": return target.getConfiguration().getWatchRepository();
         default: return null;
         }
     }

@@ -23,7 +23,7 @@ public class PredicateSseEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(21);
+        Set<String> props = new HashSet<>(26);
         props.add("allowPlainHttp");
         props.add("apiKey");
         props.add("baseUrl");
@@ -33,9 +33,13 @@ public class PredicateSseEndpointUriFactory extends org.apache.camel.support.com
         props.add("connectTimeout");
         props.add("exceptionHandler");
         props.add("exchangePattern");
+        props.add("lazyStartProducer");
+        props.add("maxConnectsPerSecond");
         props.add("maxEventSize");
         props.add("maxReconnectAttempts");
         props.add("maxReconnectDelay");
+        props.add("maxSessions");
+        props.add("maxStreamsPerClient");
         props.add("rawPayload");
         props.add("readTimeout");
         props.add("reconnectDelay");
@@ -45,6 +49,7 @@ public class PredicateSseEndpointUriFactory extends org.apache.camel.support.com
         props.add("terminalOnly");
         props.add("type");
         props.add("unhealthyAfter");
+        props.add("watchRepository");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);
         secretProps.add("apiKey");
@@ -65,7 +70,7 @@ public class PredicateSseEndpointUriFactory extends org.apache.camel.support.com
         Map<String, Object> copy = new HashMap<>(properties);
 
         uri = buildPathParameter(syntax, uri, "type", null, true, copy);
-        uri = buildPathParameter(syntax, uri, "sessionId", null, true, copy);
+        uri = buildPathParameter(syntax, uri, "sessionId", null, false, copy);
         uri = buildQueryParameters(uri, copy, encode);
         return uri;
     }

@@ -5,6 +5,7 @@
 package io.camelsse.component.predicate;
 
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.camelsse.component.sse.support.SseComponentSupport;
 import org.apache.camel.Endpoint;
@@ -28,8 +29,13 @@ public class PredicateSseComponent extends SseComponentSupport {
                             + PredicateSseConfiguration.EARLIER_GENERATION_BASE_URL + ".")
     private String baseUrl;
 
+    private final Map<String, WatchSet> watchSets = new ConcurrentHashMap<>();
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        if (PredicateSseEndpoint.WATCH.equals(remaining) || remaining.startsWith(PredicateSseEndpoint.WATCH + "/")) {
+            return createWatchEndpoint(uri, remaining, parameters);
+        }
         int slash = remaining.indexOf('/');
         if (slash < 0) {
             throw new IllegalArgumentException(
@@ -43,6 +49,35 @@ public class PredicateSseComponent extends SseComponentSupport {
         // refuse a bad type, session ID or base URL now, before any route starts or request is made
         endpoint.validate();
         return endpoint;
+    }
+
+    private Endpoint createWatchEndpoint(String uri, String remaining, Map<String, Object> parameters)
+            throws Exception {
+        PredicateSseConfiguration configuration = new PredicateSseConfiguration();
+        configuration.setType(PredicateSseEndpoint.WATCH);
+        configuration.setSessionId(remaining.length() > PredicateSseEndpoint.WATCH.length()
+                ? remaining.substring(PredicateSseEndpoint.WATCH.length() + 1) : PredicateSseEndpoint.DEFAULT_WATCH_NAME);
+        // only what an endpoint names itself configures the shared set
+        boolean namesRepository = parameters.containsKey("watchRepository");
+        boolean namesMaxSessions = parameters.containsKey("maxSessions");
+        PredicateSseEndpoint endpoint = new PredicateSseEndpoint(uri, this, configuration);
+        setProperties(endpoint, parameters);
+        endpoint.validate();
+        endpoint.watchSet().configure(namesRepository ? configuration.getWatchRepository() : null,
+                namesMaxSessions ? Integer.valueOf(configuration.getMaxSessions()) : null);
+        return endpoint;
+    }
+
+    /** The watch set of that name, created on first use; it lives as long as the component. */
+    WatchSet watchSet(String name) {
+        return watchSets.computeIfAbsent(name, WatchSet::new);
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        // a stopped context lets go of the repositories' files; a new start reads them again
+        watchSets.values().forEach(WatchSet::close);
+        super.doStop();
     }
 
     public String getApiKey() {

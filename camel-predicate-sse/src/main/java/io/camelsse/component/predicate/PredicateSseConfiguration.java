@@ -21,13 +21,14 @@ public class PredicateSseConfiguration extends SseCommonConfiguration {
     /** The earlier API generation, whose statuses are {@code pending, in_progress, completed, failed}. */
     public static final String EARLIER_GENERATION_BASE_URL = "https://api.kyc.predicate.io";
 
-    @UriPath(enums = "individual,business",
-             description = "The verification type: individual (KYC) or business (KYB).")
+    @UriPath(enums = "individual,business,watch",
+             description = "The verification type: individual (KYC) or business (KYB); or watch, for a watch set of"
+                           + " many sessions (predicate-sse:watch or predicate-sse:watch/<name>).")
     @Metadata(required = true)
     private String type;
 
-    @UriPath(description = "The session ID (a UUID) from Predicate's registration response.")
-    @Metadata(required = true)
+    @UriPath(description = "The session ID (a UUID) from Predicate's registration response; with type watch, the"
+                           + " name of the watch set (default: default).")
     private String sessionId;
 
     @UriParam(label = "security", secret = true,
@@ -62,6 +63,30 @@ public class PredicateSseConfiguration extends SseCommonConfiguration {
               description = "The body is the JSON text as received instead of a PredicateStatusEvent. The headers"
                             + " are set either way.")
     private boolean rawPayload;
+
+    @UriParam(label = "watch", description = "Where a watch set keeps its sessions and the last status delivered"
+                                             + " for each, so that a restarted consumer re-opens every session that"
+                                             + " is not final and does not deliver a status again. In memory when"
+                                             + " not set; FileWatchRepository and JdbcWatchRepository ship with the"
+                                             + " component.")
+    private WatchRepository watchRepository;
+
+    @UriParam(label = "watch", defaultValue = "10000",
+              description = "The capacity of a watch set: adding a session beyond it fails that exchange.")
+    private int maxSessions = WatchSet.DEFAULT_MAX_SESSIONS;
+
+    @UriParam(label = "watch", defaultValue = "50",
+              description = "The most new connections a watch consumer makes per second (start-up, reconnect herds);"
+                            + " a 429 answer slows it down for a while. 0: unpaced.")
+    private int maxConnectsPerSecond = 50;
+
+    @UriParam(label = "watch,advanced", defaultValue = "90",
+              description = "Over https, the most session streams a watch consumer puts on one HTTP client, and so on"
+                            + " one HTTP/2 connection: keep it below the server's limit of concurrent streams per"
+                            + " connection (often 100 to 250). Each client has one connection and one selector"
+                            + " thread. 0: one client for all. Over http (HTTP/1.1, a connection per stream) all"
+                            + " sessions share one client.")
+    private int maxStreamsPerClient = 90;
 
     public String getType() {
         return type;
@@ -125,5 +150,37 @@ public class PredicateSseConfiguration extends SseCommonConfiguration {
 
     public void setRawPayload(boolean rawPayload) {
         this.rawPayload = rawPayload;
+    }
+
+    public WatchRepository getWatchRepository() {
+        return watchRepository;
+    }
+
+    public void setWatchRepository(WatchRepository watchRepository) {
+        this.watchRepository = watchRepository;
+    }
+
+    public int getMaxSessions() {
+        return maxSessions;
+    }
+
+    public void setMaxSessions(int maxSessions) {
+        this.maxSessions = maxSessions;
+    }
+
+    public int getMaxConnectsPerSecond() {
+        return maxConnectsPerSecond;
+    }
+
+    public void setMaxConnectsPerSecond(int maxConnectsPerSecond) {
+        this.maxConnectsPerSecond = maxConnectsPerSecond;
+    }
+
+    public int getMaxStreamsPerClient() {
+        return maxStreamsPerClient;
+    }
+
+    public void setMaxStreamsPerClient(int maxStreamsPerClient) {
+        this.maxStreamsPerClient = maxStreamsPerClient;
     }
 }

@@ -12,10 +12,14 @@ import org.apache.camel.spi.Metadata;
  */
 public final class PredicateSseConstants {
 
-    @Metadata(description = "The session ID the endpoint streams.", javaType = "String")
+    @Metadata(description = "The session ID the endpoint streams. For the predicate-sse:watch producer, the session"
+                            + " to add or remove (when absent, the body).",
+              javaType = "String")
     public static final String SESSION_ID = "CamelPredicateSessionId";
 
-    @Metadata(description = "The verification type: `individual` (KYC) or `business` (KYB).", javaType = "String")
+    @Metadata(description = "The verification type: `individual` (KYC) or `business` (KYB). For the"
+                            + " predicate-sse:watch producer, the type of the session added (default individual).",
+              javaType = "String")
     public static final String VERIFICATION_TYPE = "CamelPredicateVerificationType";
 
     @Metadata(description = "The session status as received, such as `pending`, `submitted`, `in_progress`,"
@@ -45,6 +49,11 @@ public final class PredicateSseConstants {
 
     @Metadata(description = "The last SSE event ID in force; empty, as Predicate sends none.", javaType = "String")
     public static final String EVENT_ID = SseConsumerSupport.EVENT_ID_HEADER;
+
+    @Metadata(label = "producer",
+              description = "For the predicate-sse:watch producer: `add` (the default) or `remove` the session.",
+              javaType = "String", enums = "add,remove")
+    public static final String WATCH_ACTION = "CamelPredicateWatchAction";
 
     private PredicateSseConstants() {
     }

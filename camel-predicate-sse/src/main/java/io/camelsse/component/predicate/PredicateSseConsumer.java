@@ -9,7 +9,6 @@ import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.support.SseCommonConfiguration;
 import io.camelsse.component.sse.support.SseConsumerSupport;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.slf4j.Logger;
@@ -78,37 +77,10 @@ public class PredicateSseConsumer extends SseConsumerSupport {
     protected boolean populateExchange(ServerSentEvent event, Exchange exchange) throws InvalidPredicateEventException {
         inFlight = null;
         PredicateSseConfiguration config = getEndpoint().getConfiguration();
-        Message message = exchange.getMessage();
-        message.setHeader(PredicateSseConstants.SESSION_ID, sessionId);
-        message.setHeader(PredicateSseConstants.VERIFICATION_TYPE, config.getType());
-        // should the data not be a status event, the error handler still gets it as it came
-        message.setBody(event.data());
-
-        PredicateStatusEvent status = PredicateJson.read(event.data(), sessionId);
-        if (config.isSkipUnchanged() && status.equals(lastDelivered)) {
-            LOG.debug("Predicate session {}: status '{}' unchanged since the last event delivered, not delivered again",
-                    sessionId, status.getStatus());
-            return false;
-        }
-        if (config.isTerminalOnly() && !status.isTerminal()) {
-            LOG.debug("Predicate session {}: status '{}' is not terminal, not delivered (terminalOnly)",
-                    sessionId, status.getStatus());
-            return false;
-        }
-        message.setHeader(PredicateSseConstants.STATUS, status.getStatus());
-        message.setHeader(PredicateSseConstants.TERMINAL, status.isTerminal());
-        message.setHeader(PredicateSseConstants.VERIFIED, status.isVerified());
-        if (status.getUserId() != null) {
-            message.setHeader(PredicateSseConstants.USER_ID, status.getUserId());
-        }
-        if (status.getCompletedAt() != null) {
-            message.setHeader(PredicateSseConstants.COMPLETED_AT, status.getCompletedAt());
-        }
-        if (!config.isRawPayload()) {
-            message.setBody(status);
-        }
+        PredicateStatusEvent status = PredicateStatusReader.populate(event, exchange.getMessage(), sessionId,
+                config.getType(), config, lastDelivered);
         inFlight = status;
-        return true;
+        return status != null;
     }
 
     @Override

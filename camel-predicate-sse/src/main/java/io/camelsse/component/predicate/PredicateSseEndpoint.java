@@ -22,17 +22,23 @@ import org.apache.camel.support.LanguageSupport;
 
 /**
  * Streams the status of one Predicate verification session: each status event becomes one exchange whose body is a
- * {@link PredicateStatusEvent}.
+ * {@link PredicateStatusEvent}. With type {@code watch}, the endpoint of a watch set of many sessions: its producer
+ * adds and removes sessions, its consumer routes the status events of all of them.
  */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "predicate-sse", title = "Predicate SSE",
-             syntax = "predicate-sse:type/sessionId", consumerOnly = true, remote = true,
+             syntax = "predicate-sse:type/sessionId", remote = true,
              category = { Category.HTTP, Category.SECURITY }, headersClass = PredicateSseConstants.class)
 public class PredicateSseEndpoint extends DefaultEndpoint {
 
     static final String STREAM_PATH = "/api/v1/status/realtime/";
+    static final String WATCH = "watch";
+    static final String DEFAULT_WATCH_NAME = "default";
+    /** A well-formed session ID, for checking a watch endpoint's settings before it has any session. */
+    static final String EXAMPLE_SESSION_ID = "00000000-0000-0000-0000-000000000000";
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern WATCH_NAME = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int MAX_ECHOED_LENGTH = 64;
 
     @UriParam
@@ -55,15 +61,36 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
 
     @Override
     public Producer createProducer() {
-        throw new UnsupportedOperationException(
-                "The predicate-sse component only consumes: use it in from(...) or pollEnrich(...)");
+        if (!isWatch()) {
+            throw new UnsupportedOperationException("A predicate-sse session endpoint only consumes: use it in"
+                                                    + " from(...) or pollEnrich(...), or send sessions to"
+                                                    + " predicate-sse:watch");
+        }
+        return new PredicateWatchProducer(this);
     }
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        PredicateSseConsumer consumer = new PredicateSseConsumer(this, processor);
+        org.apache.camel.support.DefaultConsumer consumer = isWatch()
+                ? new PredicateWatchConsumer(this, processor) : new PredicateSseConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
+    }
+
+    /** True for predicate-sse:watch and predicate-sse:watch/<name>. */
+    boolean isWatch() {
+        return WATCH.equals(configuration.getType());
+    }
+
+    /** The name of this endpoint's watch set. */
+    String watchName() {
+        String name = configuration.getSessionId();
+        return name == null || name.isEmpty() ? DEFAULT_WATCH_NAME : name;
+    }
+
+    /** The watch set this endpoint adds to and streams, shared by every endpoint of its name. */
+    WatchSet watchSet() {
+        return getComponent().watchSet(watchName());
     }
 
     /**
@@ -74,6 +101,9 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
      */
     @Override
     public PollingConsumer createPollingConsumer() {
+        if (isWatch()) {
+            throw new UnsupportedOperationException("predicate-sse:watch cannot be polled: route it with from(...)");
+        }
         return new PredicateSsePollingConsumer(this);
     }
 
@@ -110,15 +140,28 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
      */
     void validate() {
         String type = configuration.getType();
-        if (!"individual".equals(type) && !"business".equals(type)) {
-            throw new IllegalArgumentException("The Predicate verification type must be 'individual' or 'business',"
-                                               + " not '" + echo(type) + "'");
+        if (WATCH.equals(type)) {
+            if (!WATCH_NAME.matcher(watchName()).matches()) {
+                throw new IllegalArgumentException("A watch set name is 1 to 64 letters, digits, '.', '_' or '-',"
+                                                   + " not '" + echo(watchName()) + "'");
+            }
+            streamUriFor(EXAMPLE_SESSION_ID, "individual");
+            return;
         }
+        requireVerificationType(type);
         if (!isSessionIdExpression()) {
             requireSessionUuid(configuration.getSessionId());
         }
         // the base URL is checked now, whatever session a poll will name later
-        streamUriFor("");
+        streamUriFor("", type);
+    }
+
+    /** @throws IllegalArgumentException when the type is not individual or business */
+    static void requireVerificationType(String type) {
+        if (!"individual".equals(type) && !"business".equals(type)) {
+            throw new IllegalArgumentException("The Predicate verification type must be 'individual' or 'business',"
+                                               + " not '" + echo(type) + "'");
+        }
     }
 
     /** @throws IllegalArgumentException when the session ID is not a UUID */
@@ -136,19 +179,30 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
 
     /** The stream URL of the session: the base URL, then {@code /api/v1/status/realtime/<type>/<sessionId>}. */
     URI streamUri(String sessionId) {
-        requireSessionUuid(sessionId);
-        return streamUriFor(sessionId);
+        return streamUri(sessionId, configuration.getType());
     }
 
-    private URI streamUriFor(String sessionId) {
+    /** The stream URL of a session of the given type. */
+    URI streamUri(String sessionId, String type) {
+        requireSessionUuid(sessionId);
+        requireVerificationType(type);
+        return streamUriFor(sessionId, type);
+    }
+
+    private URI streamUriFor(String sessionId, String type) {
         return ApiBaseUrl.streamUri("The Predicate baseUrl", effectiveBaseUrl(),
-                STREAM_PATH + configuration.getType() + "/" + sessionId, configuration.isAllowPlainHttp());
+                STREAM_PATH + type + "/" + sessionId, configuration.isAllowPlainHttp());
     }
 
     /** The request every connection to the session's stream makes; checks everything that goes into it first. */
     StreamRequest createStreamRequest(String sessionId) {
         validate();
-        URI uri = streamUri(sessionId);
+        return createStreamRequest(sessionId, configuration.getType());
+    }
+
+    /** The request for a session of the given type, such as one of a watch set. */
+    StreamRequest createStreamRequest(String sessionId, String type) {
+        URI uri = streamUri(sessionId, type);
         String apiKey = effectiveApiKey();
         if (apiKey == null) {
             throw new IllegalArgumentException(

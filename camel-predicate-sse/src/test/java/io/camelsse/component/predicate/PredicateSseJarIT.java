@@ -47,12 +47,19 @@ class PredicateSseJarIT {
             JsonNode json = new ObjectMapper().readTree(text(file, "META-INF/" + PACKAGE + "predicate-sse.json"));
             assertThat(json.at("/component/scheme").asText()).isEqualTo("predicate-sse");
             assertThat(json.at("/component/syntax").asText()).isEqualTo("predicate-sse:type/sessionId");
-            assertThat(json.at("/component/consumerOnly").asBoolean()).isTrue();
+            // predicate-sse:watch has a producer
+            assertThat(json.at("/component/consumerOnly").asBoolean()).isFalse();
+            assertThat(json.at("/properties/maxSessions/defaultValue").asText()).isEqualTo("10000");
+            assertThat(json.at("/properties/maxConnectsPerSecond/defaultValue").asText()).isEqualTo("50");
+            assertThat(json.at("/properties/maxStreamsPerClient/defaultValue").asText()).isEqualTo("90");
+            assertThat(json.at("/properties/watchRepository/javaType").asText())
+                    .isEqualTo("io.camelsse.component.predicate.WatchRepository");
+            assertThat(json.at("/headers/CamelPredicateWatchAction/enum").toString()).isEqualTo("[\"add\",\"remove\"]");
             assertThat(json.at("/componentProperties/apiKey/secret").asBoolean()).isTrue();
             assertThat(json.at("/componentProperties/baseUrl/defaultValue").asText())
                     .isEqualTo("https://api.identity.predicate.io");
             assertThat(json.at("/properties/apiKey/secret").asBoolean()).isTrue();
-            assertThat(json.at("/properties/type/enum").toString()).isEqualTo("[\"individual\",\"business\"]");
+            assertThat(json.at("/properties/type/enum").toString()).isEqualTo("[\"individual\",\"business\",\"watch\"]");
             for (Map.Entry<String, String> option : Map.of("closeOnTerminal", "true", "terminalOnly", "false",
                     "skipUnchanged", "true", "rawPayload", "false", "reconnectDelay", "1000",
                     "maxReconnectDelay", "30000", "maxReconnectAttempts", "0", "readTimeout", "60000",

@@ -11,14 +11,14 @@ import org.apache.camel.http.base.HttpOperationFailedException;
  * The one place where the engine's failures become what Camel users expect: an HTTP answer becomes Camel's
  * {@link HttpOperationFailedException}, as camel-http reports it.
  */
-final class EngineFailures {
+public final class EngineFailures {
 
     private static final StackTraceElement[] NO_PLACE_IN_OUR_CODE = new StackTraceElement[0];
 
     private EngineFailures() {
     }
 
-    static HttpOperationFailedException toCamel(HttpStatusException answer) {
+    public static HttpOperationFailedException toCamel(HttpStatusException answer) {
         HttpOperationFailedException failure = new HttpOperationFailedException(answer.uri(), answer.statusCode(),
                 answer.statusText(), answer.location(), answer.headers(), answer.body());
         // an answer from a server: where the adapter built it says nothing

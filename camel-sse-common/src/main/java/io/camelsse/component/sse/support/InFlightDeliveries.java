@@ -14,7 +14,7 @@ import java.time.Duration;
  * the route. A route started again at once would read the old position and deliver the event twice. So a stopping
  * consumer closes the gate, letting no further delivery begin, and waits until every callback has finished.
  */
-final class InFlightDeliveries {
+public final class InFlightDeliveries {
 
     private static final ThreadLocal<InFlightDeliveries> ROUTING_ON_THIS_THREAD = new ThreadLocal<>();
 
@@ -22,12 +22,12 @@ final class InFlightDeliveries {
     private boolean closed = true;
 
     /** Lets deliveries begin. */
-    synchronized void open() {
+    public synchronized void open() {
         closed = false;
     }
 
     /** @return false when the consumer is stopping: the event must not be routed */
-    synchronized boolean tryBegin() {
+    public synchronized boolean tryBegin() {
         if (closed) {
             return false;
         }
@@ -35,14 +35,14 @@ final class InFlightDeliveries {
         return true;
     }
 
-    synchronized void end() {
+    public synchronized void end() {
         if (--count == 0) {
             notifyAll();
         }
     }
 
     /** Marks the calling thread as the one routing an event now, until the returned handle is closed. */
-    Routing routingOnThisThread() {
+    public Routing routingOnThisThread() {
         InFlightDeliveries previous = ROUTING_ON_THIS_THREAD.get();
         ROUTING_ON_THIS_THREAD.set(this);
         return () -> ROUTING_ON_THIS_THREAD.set(previous);
@@ -55,7 +55,7 @@ final class InFlightDeliveries {
      *
      * @return true when none is in flight any more
      */
-    boolean closeAndAwaitNone(Duration maxWait) throws InterruptedException {
+    public boolean closeAndAwaitNone(Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         synchronized (this) {
             closed = true;
@@ -74,7 +74,7 @@ final class InFlightDeliveries {
     }
 
     /** Ends the marking of {@link #routingOnThisThread()}. */
-    interface Routing extends AutoCloseable {
+    public interface Routing extends AutoCloseable {
         @Override
         void close();
     }

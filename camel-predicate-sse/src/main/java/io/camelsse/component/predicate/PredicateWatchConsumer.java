@@ -1,0 +1,346 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.predicate;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+
+import javax.net.ssl.SSLContext;
+
+import io.camelsse.component.sse.connection.SseStream;
+import io.camelsse.component.sse.connection.StreamSettings;
+import io.camelsse.component.sse.event.ServerSentEvent;
+import io.camelsse.component.sse.reconnect.ReconnectPolicy;
+import io.camelsse.component.sse.support.ExchangeOutcome;
+import io.camelsse.component.sse.support.InFlightDeliveries;
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.Processor;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRepository;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes the status events of every session of a watch set, one stream per session, with the same body and headers
+ * as the single-session consumer. A session leaves the set once its terminal status has been delivered, or when its
+ * stream fails for good (reported once, with its ID); the other sessions are not affected.
+ * <p>
+ * The streams share a few HTTP clients ({@link WatchHttpClients}), a small thread pool and the component's scheduler:
+ * an idle session costs a socket (or an HTTP/2 stream) and a few objects. New connections are paced
+ * ({@link ConnectPacer}). Routine events of single sessions are logged at DEBUG only.
+ */
+public class PredicateWatchConsumer extends DefaultConsumer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PredicateWatchConsumer.class);
+    private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
+
+    private final ConcurrentMap<String, SessionStream> sessions = new ConcurrentHashMap<>();
+    private final InFlightDeliveries inFlight = new InFlightDeliveries();
+    private final AtomicLong failed = new AtomicLong();
+    private volatile ExecutorService executor;
+    private volatile WatchHttpClients clients;
+    private volatile ConnectPacer pacer;
+    private volatile StreamSettings settings;
+
+    public PredicateWatchConsumer(PredicateSseEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+    }
+
+    @Override
+    public PredicateSseEndpoint getEndpoint() {
+        return (PredicateSseEndpoint) super.getEndpoint();
+    }
+
+    private PredicateSseConfiguration config() {
+        return getEndpoint().getConfiguration();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        PredicateSseEndpoint endpoint = getEndpoint();
+        PredicateSseConfiguration config = config();
+        // the key, the base URL and the options are checked before any session connects
+        endpoint.createStreamRequest(PredicateSseEndpoint.EXAMPLE_SESSION_ID, "individual");
+        settings = config.toStreamSettings();
+        PredicateSseComponent component = endpoint.getComponent();
+        executor = newExecutor();
+        pacer = new ConnectPacer(component.scheduler(), config.getMaxConnectsPerSecond());
+        SSLContext sslContext = config.getSslContextParameters() == null ? null
+                : config.getSslContextParameters().createSSLContext(getEndpoint().getCamelContext());
+        boolean mayUseHttp2 = endpoint.streamUri(PredicateSseEndpoint.EXAMPLE_SESSION_ID, "individual")
+                .getScheme().equalsIgnoreCase("https");
+        boolean spread = mayUseHttp2 && config.getMaxStreamsPerClient() > 0;
+        clients = new WatchHttpClients(() -> new PacedHttpClient(newClient(sslContext), pacer, spread),
+                spread ? config.getMaxStreamsPerClient() : 0);
+        registerHealthCheck(component);
+        failed.set(0);
+        inFlight.open();
+        int opening = endpoint.watchSet().attach(this);
+        LOG.info("Route '{}' watches {} Predicate session(s) of watch set '{}' ({})", getRouteId(), opening,
+                endpoint.watchSet().name(), config.getMaxConnectsPerSecond() == 0 ? "unpaced"
+                        : "at most " + config.getMaxConnectsPerSecond() + " new connections per second");
+    }
+
+    private ExecutorService newExecutor() {
+        // route work runs on these threads too; their number, not the number of sessions, bounds the threads used
+        int threads = Math.min(16, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
+        ThreadPoolProfile fixed = new ThreadPoolProfile("PredicateWatch");
+        fixed.setPoolSize(threads);
+        fixed.setMaxPoolSize(threads);
+        // the HTTP client must never see a task refused
+        fixed.setMaxQueueSize(-1);
+        return getEndpoint().getCamelContext().getExecutorServiceManager()
+                .newThreadPool(this, "PredicateWatch", fixed);
+    }
+
+    private HttpClient newClient(SSLContext sslContext) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .connectTimeout(settings.connectTimeout())
+                // redirects are followed by the stream itself, which refuses unsafe ones and keeps credentials home
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .executor(executor);
+        if (sslContext != null) {
+            builder.sslContext(sslContext);
+        }
+        return builder.build();
+    }
+
+    private void registerHealthCheck(PredicateSseComponent component) {
+        HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
+                getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
+        if (repository != null) {
+            PredicateWatchHealthCheck check = new PredicateWatchHealthCheck("predicate-sse-watch-" + getRouteId(),
+                    this, Duration.ofMillis(config().getUnhealthyAfter()), Clock.systemUTC());
+            check.setEnabled(component.isHealthCheckConsumerEnabled());
+            setHealthCheck(check);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        getEndpoint().watchSet().detach(this);
+        for (SessionStream session : sessions.values()) {
+            session.stop();
+        }
+        sessions.clear();
+        if (!inFlight.closeAndAwaitNone(IN_FLIGHT_WAIT)) {
+            LOG.debug("Route '{}': an event is still in the route while the watch consumer stops", getRouteId());
+        }
+        if (clients != null) {
+            clients.close();
+        }
+        if (executor != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+            executor = null;
+        }
+        super.doStop();
+    }
+
+    /** Opens the session's stream; called by the watch set, under its lock. */
+    void open(WatchEntry entry) {
+        if (sessions.containsKey(entry.sessionId())) {
+            return;
+        }
+        WatchHttpClients.Lease lease = clients.acquire();
+        try {
+            SessionStream session = new SessionStream(this, entry, lease);
+            PredicateSseConfiguration config = config();
+            ReconnectPolicy policy = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
+                    settings.maxReconnectAttempts(), ReconnectPolicy.JITTER);
+            SseStream stream = new SseStream(
+                    getEndpoint().createStreamRequest(entry.sessionId(), entry.verificationType()), settings,
+                    config.isAllowPlainHttp(), "", lease.client(), getEndpoint().getComponent().scheduler(), session,
+                    policy, Clock.systemUTC(), "Route '" + getRouteId() + "', Predicate session "
+                                                + entry.sessionId());
+            sessions.put(entry.sessionId(), session);
+            session.start(stream);
+        } catch (RuntimeException refused) {
+            sessions.remove(entry.sessionId());
+            lease.release();
+            throw refused;
+        }
+    }
+
+    /** Closes the session's stream: it was removed from the set. */
+    void close(String sessionId) {
+        SessionStream session = sessions.remove(sessionId);
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    Collection<SessionStream> sessions() {
+        return sessions.values();
+    }
+
+    long failedSessions() {
+        return failed.get();
+    }
+
+    int waitingForPace() {
+        ConnectPacer p = pacer;
+        return p == null ? 0 : p.waiting();
+    }
+
+    double connectsPerSecond() {
+        ConnectPacer p = pacer;
+        return p == null ? 0 : p.currentRate();
+    }
+
+    int httpClients() {
+        WatchHttpClients c = clients;
+        return c == null ? 0 : c.size();
+    }
+
+    boolean deliver(SessionStream session, ServerSentEvent event, Runnable whenDoneAsync) {
+        if (!inFlight.tryBegin()) {
+            // read just before the consumer stopped: not delivered, so the session's last status stays as it was
+            return true;
+        }
+        try {
+            return route(session, event, whenDoneAsync);
+        } catch (RuntimeException | Error unexpected) {
+            inFlight.end();
+            throw unexpected;
+        }
+    }
+
+    private boolean route(SessionStream session, ServerSentEvent event, Runnable whenDoneAsync) {
+        Exchange exchange = createExchange(false);
+        WatchEntry entry = session.entry();
+        PredicateStatusEvent status = null;
+        boolean route;
+        try {
+            exchange.getMessage().setHeader(PredicateSseConstants.EVENT_TYPE, event.type());
+            exchange.getMessage().setHeader(PredicateSseConstants.EVENT_ID, event.lastEventId());
+            status = PredicateStatusReader.populate(event, exchange.getMessage(), entry.sessionId(),
+                    entry.verificationType(), config(), entry.lastDelivered());
+            route = status != null;
+        } catch (Exception unreadable) {
+            exchange.setException(unreadable);
+            route = true;
+        }
+        session.inFlight(status);
+        if (!route) {
+            releaseExchange(exchange, false);
+            inFlight.end();
+            return true;
+        }
+        AsyncCallback callback = doneSync -> {
+            try {
+                onDone(session, exchange);
+            } finally {
+                releaseExchange(exchange, false);
+                inFlight.end();
+            }
+            if (!doneSync) {
+                whenDoneAsync.run();
+            }
+        };
+        try (InFlightDeliveries.Routing routing = inFlight.routingOnThisThread()) {
+            return getAsyncProcessor().process(exchange, callback);
+        }
+    }
+
+    private void onDone(SessionStream session, Exchange exchange) {
+        switch (ExchangeOutcome.of(exchange)) {
+            case COMPLETED -> delivered(session);
+            case REJECTED -> session.inFlight(null);
+            case FAILED -> {
+                String sessionId = session.entry().sessionId();
+                if (exchange.getException() != null) {
+                    getExceptionHandler().handleException("Error processing an event of Predicate session "
+                                                          + sessionId, exchange, exchange.getException());
+                }
+                if (config().isBreakOnFirstError()) {
+                    session.inFlight(null);
+                    session.reconnect("the route failed on an event of session " + sessionId
+                                      + " and breakOnFirstError is set; reconnecting to receive it again");
+                } else {
+                    // the failure was reported and the route goes on: the status has reached it all the same
+                    delivered(session);
+                }
+            }
+        }
+    }
+
+    private void delivered(SessionStream session) {
+        PredicateStatusEvent status = session.inFlight();
+        session.inFlight(null);
+        if (status == null) {
+            return;
+        }
+        WatchEntry entry = session.entry();
+        if (status.isTerminal()) {
+            LOG.debug("Predicate session {} ended with status '{}': stream closed, session leaves the watch set",
+                    entry.sessionId(), status.getStatus());
+            sessions.remove(entry.sessionId(), session);
+            session.close();
+        }
+        try {
+            getEndpoint().watchSet().delivered(entry, status);
+        } catch (Exception e) {
+            getExceptionHandler().handleException("Watch set '" + getEndpoint().watchSet().name()
+                                                  + "': could not record status '" + status.getStatus()
+                                                  + "' of Predicate session " + entry.sessionId(), e);
+        }
+    }
+
+    void sessionFailed(SessionStream session, Exception failure) {
+        failed.incrementAndGet();
+        WatchEntry entry = session.entry();
+        sessions.remove(entry.sessionId(), session);
+        session.close();
+        try {
+            getEndpoint().watchSet().drop(entry);
+        } catch (Exception e) {
+            failure.addSuppressed(e);
+        }
+        report(entry, "failed for good: " + session.describe(failure)
+                      + "; it was removed from watch set '" + getEndpoint().watchSet().name() + "'", failure);
+    }
+
+    void sessionEndedByServer(SessionStream session) {
+        WatchEntry entry = session.entry();
+        sessions.remove(entry.sessionId(), session);
+        session.close();
+        try {
+            getEndpoint().watchSet().drop(entry);
+        } catch (Exception e) {
+            getExceptionHandler().handleException("Watch set '" + getEndpoint().watchSet().name()
+                                                  + "': could not remove Predicate session " + entry.sessionId(), e);
+        }
+        LOG.warn("Route '{}': the server ended the stream of Predicate session {} (204 No Content); it was removed"
+                 + " from watch set '{}'", getRouteId(), entry.sessionId(), getEndpoint().watchSet().name());
+    }
+
+    void sessionError(SessionStream session, Exception error) {
+        report(session.entry(), error.getMessage(), error);
+    }
+
+    /** Reports with an exchange that names the session, so an error handler (bridgeErrorHandler) can tell which. */
+    private void report(WatchEntry entry, String what, Exception failure) {
+        Exchange exchange = createExchange(false);
+        exchange.getMessage().setHeader(PredicateSseConstants.SESSION_ID, entry.sessionId());
+        exchange.getMessage().setHeader(PredicateSseConstants.VERIFICATION_TYPE, entry.verificationType());
+        try {
+            getExceptionHandler().handleException("Route '" + getRouteId() + "': Predicate session "
+                                                  + entry.sessionId() + " (" + entry.verificationType() + ") "
+                                                  + what, exchange, failure);
+        } finally {
+            releaseExchange(exchange, false);
+        }
+    }
+}

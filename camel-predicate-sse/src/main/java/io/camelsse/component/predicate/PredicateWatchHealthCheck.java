@@ -1,0 +1,91 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.predicate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import io.camelsse.component.sse.connection.StreamStatus;
+import org.apache.camel.health.HealthCheckResultBuilder;
+import org.apache.camel.impl.health.AbstractHealthCheck;
+
+/**
+ * Readiness of a watch consumer: the sessions counted by state. DOWN only when there are sessions and none of them has
+ * had a connection for {@code unhealthyAfter}: the API is out of reach. One session that cannot connect is not the
+ * consumer's health (it is reported on its own).
+ */
+final class PredicateWatchHealthCheck extends AbstractHealthCheck {
+
+    static final String DETAIL_SESSIONS = "watch.sessions";
+    static final String DETAIL_CONNECTING = "watch.connecting";
+    static final String DETAIL_OPEN = "watch.open";
+    static final String DETAIL_RECONNECTING = "watch.reconnecting";
+    static final String DETAIL_FAILED = "watch.failed";
+    static final String DETAIL_WAITING_FOR_PACE = "watch.waiting.for.pace";
+    static final String DETAIL_CONNECTS_PER_SECOND = "watch.connects.per.second";
+    static final String DETAIL_HTTP_CLIENTS = "watch.http.clients";
+
+    private final PredicateWatchConsumer consumer;
+    private final Duration unhealthyAfter;
+    private final Clock clock;
+
+    PredicateWatchHealthCheck(String id, PredicateWatchConsumer consumer, Duration unhealthyAfter, Clock clock) {
+        super("camel", id);
+        this.consumer = consumer;
+        this.unhealthyAfter = unhealthyAfter;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean isLiveness() {
+        return false;
+    }
+
+    @Override
+    protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
+        int connecting = 0;
+        int open = 0;
+        int reconnecting = 0;
+        int sessions = 0;
+        Instant latestDown = null;
+        for (SessionStream session : consumer.sessions()) {
+            StreamStatus status = session.status();
+            if (status == null) {
+                continue;
+            }
+            sessions++;
+            switch (status.state()) {
+                case NEW, CONNECTING -> connecting++;
+                case CONNECTED -> open++;
+                case RECONNECTING -> reconnecting++;
+                default -> {
+                }
+            }
+            if (status.downSince() != null && (latestDown == null || status.downSince().isAfter(latestDown))) {
+                latestDown = status.downSince();
+            }
+        }
+        builder.detail(DETAIL_SESSIONS, sessions);
+        builder.detail(DETAIL_CONNECTING, connecting);
+        builder.detail(DETAIL_OPEN, open);
+        builder.detail(DETAIL_RECONNECTING, reconnecting);
+        builder.detail(DETAIL_FAILED, consumer.failedSessions());
+        builder.detail(DETAIL_WAITING_FOR_PACE, consumer.waitingForPace());
+        builder.detail(DETAIL_CONNECTS_PER_SECOND, consumer.connectsPerSecond());
+        builder.detail(DETAIL_HTTP_CLIENTS, consumer.httpClients());
+        builder.detail("route.id", consumer.getRouteId());
+        boolean allDown = sessions > 0 && open == 0 && latestDown != null && !unhealthyAfter.isZero()
+                          && Duration.between(latestDown, clock.instant()).compareTo(unhealthyAfter) >= 0;
+        if (allDown) {
+            builder.down();
+            builder.message("None of the " + sessions + " watched sessions has had a connection for "
+                            + unhealthyAfter.toSeconds() + " s");
+        } else {
+            builder.up();
+        }
+    }
+}
