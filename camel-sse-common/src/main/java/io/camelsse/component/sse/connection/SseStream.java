@@ -42,11 +42,11 @@ import org.slf4j.LoggerFactory;
 public final class SseStream {
 
     private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
-    private static final int MAX_REDIRECTS = 10;
 
     private final StreamRequest request;
     private final StreamSettings settings;
-    private final boolean allowPlainHttp;
+    private final RequestFactory requests;
+    private final RedirectPolicy redirects;
     // let go of once the stream is over: on Java 17 a client's selector thread ends only when the client is unreachable,
     // and a stopped route may stay reachable for long
     private volatile HttpClient client;
@@ -72,14 +72,19 @@ public final class SseStream {
     private String lastError;
 
     private volatile String lastEventId;
-    private volatile boolean warnedUnsendableId;
 
+    /**
+     * Trusts what it is given: the URL, the headers and the initial ID were checked where they came from (the
+     * endpoint's options, {@link StreamRequest.Builder}); only where a redirect leads is checked here.
+     *
+     * @param allowPlainHttp whether a redirect may lead to plain http on a host that is not loopback
+     * @param name           how log lines name the stream beside its URL, such as {@code Route 'orders'}; may be empty
+     */
     public SseStream(StreamRequest request, StreamSettings settings, boolean allowPlainHttp, String initialLastEventId,
                      HttpClient client, StreamScheduler scheduler, StreamHandler handler,
                      ReconnectPolicy policy, Clock clock, String name) {
         this.request = Objects.requireNonNull(request, "request");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.allowPlainHttp = allowPlainHttp;
         this.client = Objects.requireNonNull(client, "client");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.handler = Objects.requireNonNull(handler, "handler");
@@ -88,10 +93,8 @@ public final class SseStream {
         this.lastEventId = initialLastEventId == null ? "" : initialLastEventId;
         this.displayUri = DisplayUri.of(request.uri());
         this.logPrefix = (name == null || name.isEmpty() ? "" : name + ": ") + displayUri;
-        PlainHttpGuard.check(request.uri(), allowPlainHttp);
-        HeaderValues.requireNoControlCharacters("lastEventId", lastEventId);
-        // fail now, not on the first connect, if a configured header is one the HTTP client refuses
-        buildRequest(request.uri(), "");
+        this.requests = new RequestFactory(request, settings.readTimeout(), displayUri);
+        this.redirects = new RedirectPolicy(allowPlainHttp);
     }
 
     /** Opens the first connection; returns at once. */
@@ -165,7 +168,7 @@ public final class SseStream {
         }
         HttpRequest httpRequest;
         try {
-            httpRequest = buildRequest(target, lastEventId);
+            httpRequest = requests.requestTo(target, lastEventId);
         } catch (IllegalArgumentException refused) {
             permanentFailure(new SseStreamException("Cannot build the request to " + displayUri, refused));
             return;
@@ -187,37 +190,6 @@ public final class SseStream {
                 response.cancel(true);
             }
         }
-    }
-
-    private HttpRequest buildRequest(URI target, String eventId) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(target).GET();
-        if ("http".equalsIgnoreCase(target.getScheme())) {
-            // no h2c upgrade dance on plain connections: HTTP/2 comes through TLS negotiation only
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        boolean sameOrigin = sameOrigin(request.uri(), target);
-        request.headers().forEach((name, values) -> {
-            if (sameOrigin || !request.isCredential(name)) {
-                values.forEach(value -> builder.header(name, value));
-            }
-        });
-        builder.setHeader("Accept", "text/event-stream");
-        builder.setHeader("Cache-Control", "no-cache");
-        if (!eventId.isEmpty()) {
-            if (EventIds.isResumable(eventId)) {
-                builder.setHeader("Last-Event-ID", eventId);
-            } else if (!warnedUnsendableId) {
-                // a corrupted or cut ID could resume at the wrong place; no ID at all is the honest request
-                warnedUnsendableId = true;
-                LOG.warn("Not sending Last-Event-ID to {}: {}; the stream resumes without it",
-                        displayUri, EventIds.whyNotResumable(eventId));
-            }
-        }
-        if (!settings.readTimeout().isZero()) {
-            // bounds the wait for the response head; the body has its own watchdog
-            builder.timeout(settings.readTimeout());
-        }
-        return builder.build();
     }
 
     private HttpResponse.BodySubscriber<String> bodySubscriberFor(Attempt attempt, HttpResponse.ResponseInfo info) {
@@ -316,14 +288,7 @@ public final class SseStream {
         }
         URI target;
         try {
-            target = attempt.uri.resolve(location);
-            if (attempt.redirects >= MAX_REDIRECTS) {
-                throw new IllegalArgumentException("more than " + MAX_REDIRECTS + " redirects in a row");
-            }
-            if ("https".equalsIgnoreCase(attempt.uri.getScheme()) && "http".equalsIgnoreCase(target.getScheme())) {
-                throw new IllegalArgumentException("a redirect from https to http is never followed");
-            }
-            PlainHttpGuard.check(target, allowPlainHttp);
+            target = redirects.follow(attempt.uri, location, attempt.redirects);
         } catch (IllegalArgumentException unusable) {
             permanentFailure(new SseStreamException(
                     "Cannot follow the redirect from " + displayUri + ": " + unusable.getMessage(),
@@ -534,23 +499,6 @@ public final class SseStream {
 
     private Duration retryAfter(HttpHeaders headers) {
         return RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock).orElse(null);
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return Objects.equals(lower(a.getScheme()), lower(b.getScheme()))
-                && Objects.equals(lower(a.getHost()), lower(b.getHost()))
-                && effectivePort(a) == effectivePort(b);
-    }
-
-    private static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
-    }
-
-    private static int effectivePort(URI uri) {
-        if (uri.getPort() != -1) {
-            return uri.getPort();
-        }
-        return "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -26,6 +26,10 @@ import java.util.TreeSet;
  */
 public final class StreamRequest {
 
+    // the JDK client refuses these (java.net.http's restricted headers): refused here, when the endpoint is created
+    private static final Set<String> SET_BY_THE_CLIENT = Set.of("connection", "content-length", "expect", "host",
+            "upgrade");
+
     private final URI uri;
     private final Map<String, List<String>> headers;
     private final Set<String> headerNames;
@@ -73,6 +77,10 @@ public final class StreamRequest {
          */
         public Builder header(String name, String value) {
             HeaderValues.requireToken("Header name", name);
+            if (SET_BY_THE_CLIENT.contains(name.toLowerCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("Header " + name + " is set by the HTTP client and cannot be"
+                                                   + " configured");
+            }
             HeaderValues.requireNoControlCharacters("Header " + name, Objects.requireNonNull(value, name));
             headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             headerNames.add(name.toLowerCase(Locale.ROOT));

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.camelsse.component.sse.connection.StreamScheduler;
 import org.apache.camel.spi.ExecutorServiceManager;
+import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -22,6 +23,14 @@ import org.apache.camel.support.jsse.SSLContextParameters;
  */
 public abstract class SseComponentSupport extends HealthCheckComponent {
 
+    @Metadata(label = "advanced", defaultValue = "8",
+              description = "The threads that read, parse and route the events of every stream of this component;"
+                            + " they end after a minute without work. An idle stream holds none; a route that blocks"
+                            + " holds one for as long as it blocks, so raise this, or hand slow work to another"
+                            + " thread pool, when many streams wait on slow calls at once. With Camel's virtual"
+                            + " threads on (Java 21+), every task gets a virtual thread instead.")
+    private int workerThreads = 8;
+
     private ExecutorService httpExecutor;
     private ScheduledExecutorService schedulerExecutor;
     private StreamScheduler scheduler;
@@ -30,7 +39,14 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
     /** The client for this connect timeout and TLS setup, shared with every other stream that needs the same. */
     public synchronized HttpClient httpClient(Duration connectTimeout, SSLContextParameters sslContextParameters) {
         if (httpClients == null) {
-            httpExecutor = getCamelContext().getExecutorServiceManager().newCachedThreadPool(this, "SseHttpClient");
+            // a fixed number of threads, not one per burst: the JDK client hands every chunk it reads to this pool.
+            // The queue is not bounded: the client would run a refused task on a bare thread of its own instead
+            ThreadPoolProfile workers = new ThreadPoolProfile("SseHttpClient");
+            workers.setPoolSize(workerThreads);
+            workers.setMaxPoolSize(workerThreads);
+            workers.setMaxQueueSize(-1);
+            workers.setAllowCoreThreadTimeOut(true);
+            httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "SseHttpClient", workers);
             httpClients = new HttpClientProvider(getCamelContext(), httpExecutor);
         }
         return httpClients.clientFor(connectTimeout, sslContextParameters);
@@ -49,6 +65,17 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
             scheduler = new StreamScheduler(schedulerExecutor);
         }
         return scheduler;
+    }
+
+    public int getWorkerThreads() {
+        return workerThreads;
+    }
+
+    public void setWorkerThreads(int workerThreads) {
+        if (workerThreads < 1) {
+            throw new IllegalArgumentException("workerThreads must be at least 1, not " + workerThreads);
+        }
+        this.workerThreads = workerThreads;
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.time.Duration;
 
 import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.FailureDescription;
+import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.HttpStatusException;
 import io.camelsse.component.sse.connection.SseStream;
 import io.camelsse.component.sse.connection.StreamHandler;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * refused because the route is stopping is delivered again after a restart, and with {@code breakOnFirstError} an
  * exchange that failed unhandled is delivered again at once.
  */
-public abstract class SseConsumerSupport extends DefaultConsumer implements StreamHandler {
+public abstract class SseConsumerSupport extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SseConsumerSupport.class);
 
@@ -145,8 +146,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
     }
 
     /** The words for a failure in log lines and health details; a vendor's error answer is read by the vendor. */
-    @Override
-    public String describe(Throwable failure) {
+    protected String describe(Throwable failure) {
         if (failure instanceof HttpStatusException http) {
             HttpOperationFailedException translated = translated(http);
             if (translated instanceof DescribedFailure described) {
@@ -183,10 +183,11 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
         SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
         ReconnectPolicy policy = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
                 settings.maxReconnectAttempts(), ReconnectPolicy.JITTER);
-        SseStream newStream = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(),
-                initialLastEventId(),
+        // the engine trusts what it is given: an ID from a repository is checked here like the endpoint's options
+        String resumeAfter = HeaderValues.requireNoControlCharacters("lastEventId", initialLastEventId());
+        SseStream newStream = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(), resumeAfter,
                 component.httpClient(settings.connectTimeout(), options.getSslContextParameters()),
-                component.scheduler(), this, policy, Clock.systemUTC(), streamName());
+                component.scheduler(), new EngineCallbacks(), policy, Clock.systemUTC(), streamName());
 
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
@@ -214,8 +215,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
         super.doStop();
     }
 
-    @Override
-    public boolean deliver(ServerSentEvent event, Runnable whenDoneAsync) {
+    private boolean deliver(ServerSentEvent event, Runnable whenDoneAsync) {
         if (!inFlight.tryBegin()) {
             // read just before the stream was stopped: not delivered, so the position stays before it
             return true;
@@ -292,8 +292,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
                + " to receive it again";
     }
 
-    @Override
-    public void onPermanentFailure(Exception failure) {
+    /** The stream gave up for good; reports it once through the consumer's exception handler. */
+    protected void onPermanentFailure(Exception failure) {
         getExceptionHandler().handleException(streamName() + ": the stream from " + streamDisplayUri()
                                               + " failed for good: " + describe(failure)
                                               + "; no further requests until the route is restarted",
@@ -315,9 +315,44 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Stre
         return URISupport.sanitizeUri(uri).replaceAll("(header\\.[^=&]+=)[^&]*", "$1xxxxxx");
     }
 
-    @Override
-    public void onRecoverableError(Exception error) {
+    /** An error the user should hear of although the stream carries on, such as an event over the size limit. */
+    protected void onRecoverableError(Exception error) {
         getExceptionHandler().handleException(error.getMessage(), error);
+    }
+
+    /** The server said the stream is over (204 No Content): nothing further is requested. */
+    protected void onEndedByServer() {
+    }
+
+    /**
+     * The engine's view of this consumer. Kept private, so that the engine's callbacks are no public API of the
+     * consumer, and a subclass changes what it means to, through the protected hooks, and no plumbing.
+     */
+    private final class EngineCallbacks implements StreamHandler {
+        @Override
+        public boolean deliver(ServerSentEvent event, Runnable whenDoneAsync) {
+            return SseConsumerSupport.this.deliver(event, whenDoneAsync);
+        }
+
+        @Override
+        public void onPermanentFailure(Exception failure) {
+            SseConsumerSupport.this.onPermanentFailure(failure);
+        }
+
+        @Override
+        public void onRecoverableError(Exception error) {
+            SseConsumerSupport.this.onRecoverableError(error);
+        }
+
+        @Override
+        public void onEndedByServer() {
+            SseConsumerSupport.this.onEndedByServer();
+        }
+
+        @Override
+        public String describe(Throwable failure) {
+            return SseConsumerSupport.this.describe(failure);
+        }
     }
 
     private record Translation(HttpStatusException answer, HttpOperationFailedException translated) {
