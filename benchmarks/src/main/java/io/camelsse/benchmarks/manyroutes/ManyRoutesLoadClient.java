@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.LongAccumulator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.camelsse.benchmarks.route.NoIoComponent;
 import io.camelsse.benchmarks.simulator.SimulatorLoadServer;
 import io.camelsse.simulator.SseSimulator;
 import org.apache.camel.CamelContext;
@@ -47,13 +48,15 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <pre>
  * timeout 30m java -jar camel-sse-simulator/target/camel-sse-simulator-1.0.0-SNAPSHOT-standalone.jar --port 8090 --no-demo
  * java -cp benchmarks/target/benchmarks.jar io.camelsse.benchmarks.manyroutes.ManyRoutesLoadClient \
- *     --port 8090 [--routes 1000,5000,10000] [--headers option|uri] [--fanouts 3] [--time-limit 5m]
+ *     --port 8090 [--routes 1000,5000,10000] [--headers option|uri] [--fanouts 3] [--time-limit 5m] [--camel-only]
  * </pre>
  *
  * {@code --headers option} (the default) gives the AidenID headers with the {@code requestHeaders} option,
  * {@code --headers uri} as {@code header.Authorization=...&header.X-Org-Id=...&header.X-Project-Id=...}. The tool
  * publishes the events itself through the simulator's admin API, and talks to it over plain sockets, so that it adds
- * no thread of its own to the counts. Each N's JVM stops by itself after {@code --time-limit}; the JVM options given to
+ * no thread of its own to the counts; they include the tool's {@code main} and {@code time-limit} threads. With
+ * {@code --camel-only} the N routes start from {@code noio:} endpoints instead (no simulator needed): Camel's own share
+ * of the start-up time and heap. Each N's JVM stops by itself after {@code --time-limit}; the JVM options given to
  * this one (such as {@code -Xmx}) are passed on to it.
  */
 public final class ManyRoutesLoadClient {
@@ -69,6 +72,7 @@ public final class ManyRoutesLoadClient {
         List<Integer> routeCounts = List.of(1_000, 5_000, 10_000);
         String headers = "option";
         int fanouts = 3;
+        boolean camelOnly = false;
         Duration timeLimit = Duration.ofMinutes(5);
         Integer single = null;
         for (int i = 0; i < args.length; i++) {
@@ -80,6 +84,7 @@ public final class ManyRoutesLoadClient {
                 case "--fanouts" -> fanouts = Integer.parseInt(args[++i]);
                 case "--time-limit" -> timeLimit = SimulatorLoadServer.parseDuration(args[++i]);
                 case "--single" -> single = Integer.parseInt(args[++i]);
+                case "--camel-only" -> camelOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -87,7 +92,7 @@ public final class ManyRoutesLoadClient {
             throw new IllegalArgumentException("--headers is option or uri, not " + headers);
         }
         if (single != null) {
-            Run run = new Run(port, single, headers, fanouts);
+            Run run = new Run(port, single, headers, fanouts, camelOnly);
             long timeLimitMillis = timeLimit.toMillis();
             Thread watchdog = new Thread(() -> {
                 try {
@@ -112,19 +117,23 @@ public final class ManyRoutesLoadClient {
         }
         List<String> summaries = new ArrayList<>();
         for (int n : routeCounts) {
-            summaries.add(runInOwnJvm(n, port, headers, fanouts, timeLimit));
+            summaries.add(runInOwnJvm(n, port, headers, fanouts, camelOnly, timeLimit));
         }
         System.out.println();
         summaries.forEach(System.out::println);
     }
 
-    private static String runInOwnJvm(int n, int port, String headers, int fanouts, Duration timeLimit) throws Exception {
+    private static String runInOwnJvm(int n, int port, String headers, int fanouts, boolean camelOnly, Duration timeLimit)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ManyRoutesLoadClient.class.getName(),
                 "--single", String.valueOf(n), "--port", String.valueOf(port), "--headers", headers, "--fanouts",
                 String.valueOf(fanouts), "--time-limit", timeLimit.toSeconds() + "s"));
+        if (camelOnly) {
+            command.add("--camel-only");
+        }
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         String summary = SUMMARY + " N=" + n + ": no summary (the run failed; see its output above)";
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -148,12 +157,14 @@ public final class ManyRoutesLoadClient {
         final int routes;
         final String headers;
         final int fanouts;
+        final boolean camelOnly;
         final AtomicLong received = new AtomicLong();
         final LongAccumulator lastArrival = new LongAccumulator(Math::max, Long.MIN_VALUE);
         final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         volatile String stage = "starting";
 
-        Run(int port, int routes, String headers, int fanouts) {
+        Run(int port, int routes, String headers, int fanouts, boolean camelOnly) {
+            this.camelOnly = camelOnly;
             this.port = port;
             this.routes = routes;
             this.headers = headers;
@@ -165,6 +176,10 @@ public final class ManyRoutesLoadClient {
         }
 
         void execute() throws Exception {
+            if (camelOnly) {
+                executeCamelOnly();
+                return;
+            }
             awaitOpenStreams(0, Duration.ofSeconds(60), "the previous run's streams to close");
             int threadsBefore = threads.getThreadCount();
             String uri = routeUri();
@@ -243,6 +258,43 @@ public final class ManyRoutesLoadClient {
                     Runtime.version().feature(), headers, startSeconds, connectedSeconds, idleThreads, fanoutPeak,
                     afterThreads, threadsBefore, heapAfterGc >> 20, fanoutSeconds[fanouts / 2], fanouts,
                     fanoutSeconds[fanouts - 1], stopSeconds);
+        }
+
+        /**
+         * Camel's own share of starting N routes: the same N routes, each from a {@code noio:} endpoint that opens no
+         * connection, with the same processor.
+         */
+        private void executeCamelOnly() throws Exception {
+            int threadsBefore = threads.getThreadCount();
+            CamelContext camel = new DefaultCamelContext();
+            camel.addComponent("noio", new NoIoComponent());
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    for (int i = 0; i < routes; i++) {
+                        from("noio:stream-" + i).routeId("stream-" + i)
+                                .process(exchange -> {
+                                    received.incrementAndGet();
+                                    lastArrival.accumulate(System.nanoTime());
+                                });
+                    }
+                }
+            });
+            stage = "camel.start()";
+            long startBegan = System.nanoTime();
+            camel.start();
+            double startSeconds = (System.nanoTime() - startBegan) / 1e9;
+            stage = "idle";
+            Thread.sleep(2_000);
+            int idleThreads = maxLiveThreads(Duration.ofSeconds(1));
+            long heapAfterGc = heapAfterGc();
+            stage = "camel.stop()";
+            long stopBegan = System.nanoTime();
+            camel.stop();
+            double stopSeconds = (System.nanoTime() - stopBegan) / 1e9;
+            System.out.printf(Locale.ROOT, "%s N=%d JDK %d noio: routes, no connection: start %.1f s; live threads idle %d "
+                    + "(before Camel %d); heap after GC %d MB; stop %.1f s%n", SUMMARY, routes, Runtime.version().feature(),
+                    startSeconds, idleThreads, threadsBefore, heapAfterGc >> 20, stopSeconds);
         }
 
         private String routeUri() {
