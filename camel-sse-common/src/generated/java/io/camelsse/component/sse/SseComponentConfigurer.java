@@ -33,6 +33,8 @@ public class SseComponentConfigurer extends PropertyConfigurerSupport implements
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "requestheaders":
         case "requestHeaders": target.setRequestHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "workerthreads":
+        case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -50,6 +52,8 @@ public class SseComponentConfigurer extends PropertyConfigurerSupport implements
         case "healthCheckProducerEnabled": return boolean.class;
         case "requestheaders":
         case "requestHeaders": return java.lang.String.class;
+        case "workerthreads":
+        case "workerThreads": return int.class;
         default: return null;
         }
     }
@@ -68,6 +72,8 @@ public class SseComponentConfigurer extends PropertyConfigurerSupport implements
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "requestheaders":
         case "requestHeaders": return target.getRequestHeaders();
+        case "workerthreads":
+        case "workerThreads": return target.getWorkerThreads();
         default: return null;
         }
     }

@@ -9,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.health.SseConsumerHealthCheck;

@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** A burst on many streams at once is worked off by the component's fixed pool, not by a thread per stream. */
+/**
+ * A burst on many streams at once is worked off by the component's fixed pool, not by a thread per stream, and never
+ * on the HTTP client's selector thread, which does the I/O of every stream.
+ */
 class SseWorkerThreadsTest {
 
     private static final int STREAMS = 40;

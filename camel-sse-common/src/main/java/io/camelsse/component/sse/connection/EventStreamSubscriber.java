@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -29,7 +30,8 @@ import io.camelsse.component.sse.parser.EventTooLargeException;
  * and the server is held back by TCP flow control instead of filling our heap.
  * <p>
  * Signals arrive from the HTTP client's threads and from route completions on any thread; a work-in-progress counter
- * serialises them into one drain loop, so no lock is held while the route runs and no thread waits.
+ * serialises them into one drain loop, so no lock is held while the route runs and no thread waits. The loop runs on a
+ * worker thread only (see {@link WorkerThreads}): never on the client's selector thread.
  */
 final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>, EventStreamListener {
 
@@ -37,6 +39,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private final StreamHandler handler;
     private final LongConsumer retryListener;
     private final BiConsumer<EventStreamSubscriber, Throwable> onFinished;
+    private final Executor workers;
 
     private final Queue<ServerSentEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger workInProgress = new AtomicInteger();
@@ -58,7 +61,8 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
      *                   stream, with the cause otherwise
      */
     EventStreamSubscriber(String lastEventId, int maxEventSize, StreamHandler handler, LongConsumer retryListener,
-                          BiConsumer<EventStreamSubscriber, Throwable> onFinished) {
+                          BiConsumer<EventStreamSubscriber, Throwable> onFinished, Executor workers) {
+        this.workers = workers;
         this.parser = new EventStreamParser(this, maxEventSize);
         this.parser.lastEventId(lastEventId);
         this.handler = handler;
@@ -168,6 +172,10 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         if (workInProgress.getAndIncrement() != 0) {
             return;
         }
+        WorkerThreads.runOnWorker(workers, this::drainLoop);
+    }
+
+    private void drainLoop() {
         do {
             drainOnce();
         } while (workInProgress.decrementAndGet() != 0);

@@ -198,8 +198,10 @@ public final class SseStream {
             attempt.otherBody = body;
             return body;
         }
+        HttpClient httpClient = client;
         EventStreamSubscriber subscriber = new EventStreamSubscriber(lastEventId, settings.maxEventSize(),
-                new IdTrackingHandler(), this::onServerRetry, (s, error) -> onStreamEnded(attempt, error));
+                new IdTrackingHandler(), this::onServerRetry, (s, error) -> onStreamEnded(attempt, error),
+                httpClient == null ? null : httpClient.executor().orElse(null));
         attempt.subscriber = subscriber;
         if (!markConnected(attempt)) {
             subscriber.cancel();

@@ -11,7 +11,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLContext;
 
@@ -28,10 +28,10 @@ final class HttpClientProvider {
     private static final MethodHandle SHUTDOWN_NOW = findShutdownNow();
 
     private final CamelContext camelContext;
-    private final ExecutorService executor;
+    private final Executor executor;
     private final Map<Key, HttpClient> clients = new ConcurrentHashMap<>();
 
-    HttpClientProvider(CamelContext camelContext, ExecutorService executor) {
+    HttpClientProvider(CamelContext camelContext, Executor executor) {
         this.camelContext = camelContext;
         this.executor = executor;
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
 import io.camelsse.component.sse.connection.StreamScheduler;
+import io.camelsse.component.sse.connection.WorkerThreads;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -40,14 +41,15 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
     public synchronized HttpClient httpClient(Duration connectTimeout, SSLContextParameters sslContextParameters) {
         if (httpClients == null) {
             // a fixed number of threads, not one per burst: the JDK client hands every chunk it reads to this pool.
-            // The queue is not bounded: the client would run a refused task on a bare thread of its own instead
+            // The queue must hold whatever comes: a refused task would run on the caller, at times the client's
+            // selector thread (and Camel reads a queue size of 0 or less as no queue at all)
             ThreadPoolProfile workers = new ThreadPoolProfile("SseHttpClient");
             workers.setPoolSize(workerThreads);
             workers.setMaxPoolSize(workerThreads);
-            workers.setMaxQueueSize(-1);
+            workers.setMaxQueueSize(Integer.MAX_VALUE);
             workers.setAllowCoreThreadTimeOut(true);
             httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "SseHttpClient", workers);
-            httpClients = new HttpClientProvider(getCamelContext(), httpExecutor);
+            httpClients = new HttpClientProvider(getCamelContext(), WorkerThreads.marking(httpExecutor));
         }
         return httpClients.clientFor(connectTimeout, sslContextParameters);
     }
