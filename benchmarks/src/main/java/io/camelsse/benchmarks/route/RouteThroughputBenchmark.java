@@ -50,6 +50,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <li>{@code okhttpIntoCamelRoute}: what a route without this component would do: okhttp-eventsource reads the
  * stream and a {@code ProducerTemplate} sends each event's data, with the same two headers, into a route with the same
  * processor;</li>
+ * <li>{@code camelCeilingNoIo}: Camel's own ceiling for the same route: the same data already in memory, one exchange
+ * per event made and routed as the {@code sse:} consumer does it, no I/O (see {@link NoIoComponent});</li>
  * <li>{@code okhttpEventSource}: okhttp-eventsource 4.3.0 alone, with its own OkHttp client, reading each event's
  * data;</li>
  * <li>{@code jdkHttpClientLines}: the JDK client splitting the body into lines and counting {@code data:} lines,
@@ -75,6 +77,8 @@ public class RouteThroughputBenchmark {
     private ProducerTemplate template;
     private Iterator<String> jdkLines;
     private Stream<String> jdkBody;
+    private NoIoComponent.NoIoConsumer noIoConsumer;
+    private String[] eventData;
 
     @Setup
     public void start() throws Exception {
@@ -94,6 +98,7 @@ public class RouteThroughputBenchmark {
         String base = "http://127.0.0.1:" + server.actualPort();
 
         camel = new DefaultCamelContext();
+        camel.addComponent("noio", new NoIoComponent());
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -105,9 +110,15 @@ public class RouteThroughputBenchmark {
                 };
                 from("sse:" + base + "/camel").process(countEvent);
                 from("direct:events").process(countEvent);
+                from("noio:events").process(countEvent);
             }
         });
         camel.start();
+        noIoConsumer = camel.getEndpoint("noio:events", NoIoComponent.NoIoEndpoint.class).consumer();
+        eventData = new String[EVENTS];
+        for (int i = 0; i < EVENTS; i++) {
+            eventData[i] = new String(events.getBytes(i * 100 + 6, i * 100 + 98), StandardCharsets.US_ASCII);
+        }
 
         okhttpSource = new EventSource.Builder(URI.create(base + "/okhttp")).build();
         okhttpSource.start();
@@ -158,6 +169,24 @@ public class RouteThroughputBenchmark {
                             event.getLastEventId() == null ? "" : event.getLastEventId()));
         }
         if (latch.getCount() != 0) {
+            throw new IllegalStateException("only " + (EVENTS - latch.getCount()) + " events arrived");
+        }
+        return latch.getCount();
+    }
+
+    /**
+     * Camel's ceiling for the same route: the same event data, already strings in memory, each made into an exchange
+     * and routed the way the {@code sse:} consumer does it, with no I/O.
+     */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long camelCeilingNoIo() throws Exception {
+        CountDownLatch latch = new CountDownLatch(EVENTS);
+        routed = latch;
+        for (int i = 0; i < EVENTS; i++) {
+            noIoConsumer.route(eventData[i], "message", "");
+        }
+        if (!latch.await(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException("only " + (EVENTS - latch.getCount()) + " events arrived");
         }
         return latch.getCount();
