@@ -30,17 +30,17 @@ final class NodeProcess implements AutoCloseable {
     }
 
     /** Starts the node and returns once its Camel context has started (it may or may not be the leader). */
-    static NodeProcess start(String name, Path dir, String zooKeeper, String simulator, Path positions,
+    static NodeProcess start(String name, Path dir, String zooKeeper, String simulator, String positions,
                              Duration sessionTimeout) throws IOException {
-        Path ledger = dir.resolve(name + ".ledger");
+        // kept after the run, beside the test reports
+        Path runDir = Files.createDirectories(Path.of("target", "cluster-nodes", dir.getFileName().toString()));
+        Path ledger = runDir.resolve(name + ".ledger").toAbsolutePath();
+        Path log = runDir.resolve(name + ".log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Djava.net.preferIPv4Stack=true", "-cp", System.getProperty("java.class.path"),
-                ClusterNode.class.getName(), name, zooKeeper, simulator, positions.toString(), ledger.toString(),
+                ClusterNode.class.getName(), name, zooKeeper, simulator, positions, ledger.toString(),
                 Long.toString(sessionTimeout.toMillis())));
-        // kept after the run, beside the test reports
-        Path log = Path.of("target", "cluster-nodes", name + ".log");
-        Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         NodeProcess node = new NodeProcess(name, process, ledger);
         await().atMost(Duration.ofSeconds(60))
