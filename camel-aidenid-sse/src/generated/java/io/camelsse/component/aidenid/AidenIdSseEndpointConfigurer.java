@@ -63,6 +63,8 @@ public class AidenIdSseEndpointConfigurer extends PropertyConfigurerSupport impl
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "reconnectdelay":
         case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resumereadtimeout":
+        case "resumeReadTimeout": target.getConfiguration().setResumeReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "unhealthyafter":
@@ -114,6 +116,8 @@ public class AidenIdSseEndpointConfigurer extends PropertyConfigurerSupport impl
         case "readTimeout": return long.class;
         case "reconnectdelay":
         case "reconnectDelay": return long.class;
+        case "resumereadtimeout":
+        case "resumeReadTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "unhealthyafter":
@@ -166,6 +170,8 @@ public class AidenIdSseEndpointConfigurer extends PropertyConfigurerSupport impl
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "reconnectdelay":
         case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
+        case "resumereadtimeout":
+        case "resumeReadTimeout": return target.getConfiguration().getResumeReadTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "unhealthyafter":

@@ -23,7 +23,7 @@ public class AidenIdSseEndpointUriFactory extends org.apache.camel.support.compo
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(23);
+        Set<String> props = new HashSet<>(24);
         props.add("allowPlainHttp");
         props.add("apiKey");
         props.add("baseUrl");
@@ -44,6 +44,7 @@ public class AidenIdSseEndpointUriFactory extends org.apache.camel.support.compo
         props.add("rawPayload");
         props.add("readTimeout");
         props.add("reconnectDelay");
+        props.add("resumeReadTimeout");
         props.add("sslContextParameters");
         props.add("stream");
         props.add("unhealthyAfter");

@@ -55,6 +55,13 @@ public class AidenIdSseConfiguration extends SseCommonConfiguration {
                             + " read the same project.")
     private String lastEventIdRepositoryKey;
 
+    @UriParam(label = "consumer", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "With a resume strategy (the route's resumable() EIP): how long the consumer waits on"
+                            + " start for the strategy to read its store up to now, so that it resumes from the"
+                            + " newest position any node wrote. A strategy that never reads back what it writes"
+                            + " costs this long once, with a warning.")
+    private long resumeReadTimeout = 10000;
+
     @UriParam(label = "consumer",
               description = "Comma-separated event types to deliver, such as"
                             + " extraction.completed,inbound.received. Events of other types produce no exchange."
@@ -127,6 +134,14 @@ public class AidenIdSseConfiguration extends SseCommonConfiguration {
 
     public void setLastEventIdRepositoryKey(String lastEventIdRepositoryKey) {
         this.lastEventIdRepositoryKey = lastEventIdRepositoryKey;
+    }
+
+    public long getResumeReadTimeout() {
+        return resumeReadTimeout;
+    }
+
+    public void setResumeReadTimeout(long resumeReadTimeout) {
+        this.resumeReadTimeout = resumeReadTimeout;
     }
 
     public String getEventTypes() {

@@ -4,6 +4,7 @@
  */
 package io.camelsse.component.aidenid;
 
+import java.time.Duration;
 import java.util.Set;
 
 import io.camelsse.component.sse.connection.EventIds;
@@ -16,6 +17,8 @@ import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.resume.ResumeAware;
+import org.apache.camel.resume.ResumeStrategy;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
@@ -31,8 +34,13 @@ import org.slf4j.LoggerFactory;
  * {@code lastEventIdRepository} if there is one, else the one the endpoint remembers from the route's previous run in
  * this JVM, else the {@code lastEventId} option.</li>
  * </ul>
+ * With a resume strategy (the route's {@code resumable()} EIP), the position the strategy holds comes first, and each
+ * exchange carries its event's offset in {@link Exchange#OFFSET} for the EIP to record once the exchange completed.
  */
-public class AidenIdSseConsumer extends SseConsumerSupport {
+public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAware<ResumeStrategy> {
+
+    /** The name under which the resume adapter is found, see {@code META-INF/services/org/apache/camel/}. */
+    static final String ADAPTER_FACTORY_SERVICE = "aidenid-sse-adapter-factory";
 
     private static final Logger LOG = LoggerFactory.getLogger(AidenIdSseConsumer.class);
 
@@ -41,6 +49,9 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
     private volatile boolean rawPayload;
     private volatile StateRepository<String, String> repository;
     private volatile String repositoryKey;
+    private volatile ResumeStrategy resumeStrategy;
+    private volatile ResumeStrategyPosition strategyPosition;
+    private volatile String resumedFromStrategy = "";
 
     private volatile boolean warnedUnstorableId;
 
@@ -67,7 +78,26 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
             // started if it is not yet; stopping it is its owner's business, it may be shared
             ServiceHelper.startService(repository);
         }
+        ResumeStrategy strategy = resumeStrategy;
+        strategyPosition = strategy == null ? null : new ResumeStrategyPosition(strategy, repositoryKey);
+        resumedFromStrategy = strategyPosition == null
+                ? "" : strategyPosition.load(Duration.ofMillis(configuration.getResumeReadTimeout()));
         super.doStart();
+    }
+
+    @Override
+    public void setResumeStrategy(ResumeStrategy resumeStrategy) {
+        this.resumeStrategy = resumeStrategy;
+    }
+
+    @Override
+    public ResumeStrategy getResumeStrategy() {
+        return resumeStrategy;
+    }
+
+    @Override
+    public String adapterFactoryService() {
+        return ADAPTER_FACTORY_SERVICE;
     }
 
     @Override
@@ -82,6 +112,11 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
 
     @Override
     protected String initialLastEventId() {
+        if (!resumedFromStrategy.isEmpty()) {
+            LOG.info("Resuming the AidenID stream after event '{}', held by the resume strategy under '{}'",
+                    resumedFromStrategy, repositoryKey);
+            return resumedFromStrategy;
+        }
         StateRepository<String, String> repo = repository;
         if (repo != null) {
             String stored = repo.getState(repositoryKey);
@@ -115,6 +150,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
         if (!eventTypes.isEmpty() && !eventTypes.contains(event.type())) {
             // a filter that skips the event now would skip it on a replay too: the position may move past it
             advancePosition(id);
+            recordSkipped(id);
             return false;
         }
         if (rawPayload) {
@@ -124,6 +160,10 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
             AidenIdEvent body = AidenIdEventReader.read(id, event.type(), event.data());
             exchange.getMessage().setBody(body);
             setIdentityHeader(exchange, body.getIdentityId());
+        }
+        ResumeStrategyPosition resumable = strategyPosition;
+        if (resumable != null && EventIds.isResumable(id)) {
+            exchange.getMessage().setHeader(Exchange.OFFSET, resumable.offsetOf(id));
         }
         return true;
     }
@@ -166,6 +206,20 @@ public class AidenIdSseConsumer extends SseConsumerSupport {
                 getExceptionHandler().handleException("Could not store the last event ID '" + id + "' under '"
                                                       + repositoryKey + "'", e);
             }
+        }
+    }
+
+    /** No exchange carries a skipped event's offset to the resume strategy: the consumer records it. */
+    private void recordSkipped(String id) {
+        ResumeStrategyPosition resumable = strategyPosition;
+        if (resumable == null || !EventIds.isResumable(id)) {
+            return;
+        }
+        try {
+            resumable.record(id);
+        } catch (Exception e) {
+            getExceptionHandler().handleException("Could not record the position '" + id + "' in the resume strategy",
+                    e);
         }
     }
 

@@ -1,0 +1,73 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.aidenid;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.resume.Resumable;
+import org.apache.camel.resume.ResumeStrategy;
+import org.apache.camel.support.resume.OffsetKeys;
+import org.apache.camel.support.resume.Offsets;
+import org.apache.camel.support.resume.Resumables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stream's position as a route's resume strategy keeps it (the {@code resumable()} EIP), under one key.
+ * <p>
+ * A strategy such as camel-kafka's reads its store asynchronously, and says nothing when it has caught up. So the
+ * consumer writes a start marker through the strategy and waits until the marker has been read back: every position
+ * written before it, by any node, has then been read too.
+ */
+final class ResumeStrategyPosition {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResumeStrategyPosition.class);
+
+    private final ResumeStrategy strategy;
+    private final String key;
+
+    ResumeStrategyPosition(ResumeStrategy strategy, String key) {
+        this.strategy = strategy;
+        this.key = key;
+    }
+
+    /**
+     * Loads the strategy's store and answers the last event ID it holds for the key; empty when none.
+     *
+     * @param readBackTimeout how long to wait for the store to be read up to now; a strategy that never reads its
+     *                        writes back costs this long, once, and a warning
+     */
+    String load(Duration readBackTimeout) throws Exception {
+        strategy.loadCache();
+        if (!(strategy.getAdapter() instanceof LastEventIdResumeAdapter adapter)) {
+            // e.g. camel-core's TransientResumeStrategy, which brings its own adapter and keeps nothing
+            LOG.warn("The resume strategy {} has no {}: it holds no position of the stream; resuming from the other"
+                     + " sources", strategy.getClass().getSimpleName(), LastEventIdResumeAdapter.class.getSimpleName());
+            return "";
+        }
+        String marker = UUID.randomUUID().toString();
+        CountDownLatch readBack = adapter.expect(marker);
+        strategy.updateLastOffset(OffsetKeys.of(key + LastEventIdResumeAdapter.START_MARKER_SUFFIX),
+                Offsets.of(marker));
+        if (!readBack.await(readBackTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            LOG.warn("The resume strategy {} did not read back its store within {} ms: resuming from the positions"
+                     + " it has read so far", strategy.getClass().getSimpleName(), readBackTimeout.toMillis());
+        }
+        return adapter.lastEventId(key);
+    }
+
+    /** The offset that {@code resumable()} records once the exchange of this event has completed. */
+    Resumable offsetOf(String eventId) {
+        return Resumables.of(key, eventId);
+    }
+
+    /** Records a position that no exchange carries (an event the type filter skipped). */
+    void record(String eventId) throws Exception {
+        strategy.updateLastOffset(OffsetKeys.of(key), Offsets.of(eventId));
+    }
+}
