@@ -94,7 +94,7 @@ class SseFailureReportingTest extends SseRouteTestSupport {
         await().until(() -> health("recovers").getState() == HealthCheck.State.UP);
         assertThat(consumer("recovers").streamStatus().state()).isEqualTo(StreamState.CONNECTED);
         assertThat(infos()).anySatisfy(line -> assertThat(line).contains("Route 'recovers': ")
-                .contains(": reconnected after ").contains(" without a connection and "));
+                .contains(": reconnected after ").contains(" without a connection"));
     }
 
     @Test
