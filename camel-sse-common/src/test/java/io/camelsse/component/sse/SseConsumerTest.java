@@ -111,7 +111,7 @@ class SseConsumerTest extends SseRouteTestSupport {
             c.eventStream().raw("id: 9\ndata: before the stall\n\n");
             c.holdOpen(30, TimeUnit.SECONDS);
         }).enqueue(c -> c.eventStream().holdOpen(10, TimeUnit.SECONDS));
-        route("r", sse("/events", "readTimeout=300&reconnectDelay=10"));
+        route("r", sse("/events", "readTimeout=1000&reconnectDelay=10"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> server.requests().size() == 2);
         assertThat(server.requests().get(1).header("Last-Event-ID")).isEqualTo("9");
