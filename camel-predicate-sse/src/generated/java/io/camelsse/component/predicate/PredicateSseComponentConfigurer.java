@@ -37,6 +37,8 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "workerthreads":
+        case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
         }
     }
@@ -58,6 +60,8 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
         case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "workerthreads":
+        case "workerThreads": return int.class;
         default: return null;
         }
     }
@@ -80,6 +84,8 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "workerthreads":
+        case "workerThreads": return target.getWorkerThreads();
         default: return null;
         }
     }

@@ -65,7 +65,10 @@ public class StaticEndpointBuilders {
     /**
      * Predicate SSE (camel-predicate-sse)
      * Streams the status of one Predicate verification session: each status
-     * event becomes one exchange whose body is a PredicateStatusEvent.
+     * event becomes one exchange whose body is a PredicateStatusEvent. With
+     * type watch, the endpoint of a watch set of many sessions: its producer
+     * adds and removes sessions, its consumer routes the status events of all
+     * of them.
      * 
      * Category: http,security
      * Since: 1.0
@@ -74,11 +77,15 @@ public class StaticEndpointBuilders {
      * Syntax: <code>predicate-sse:type/sessionId</code>
      * 
      * Path parameter: type (required)
-     * The verification type: individual (KYC) or business (KYB).
-     * There are 2 enums and the value can be one of: individual, business
+     * The verification type: individual (KYC) or business (KYB); or watch, for
+     * a watch set of many sessions (predicate-sse:watch or
+     * predicate-sse:watch/).
+     * There are 3 enums and the value can be one of: individual, business,
+     * watch
      * 
-     * Path parameter: sessionId (required)
-     * The session ID (a UUID) from Predicate's registration response.
+     * Path parameter: sessionId
+     * The session ID (a UUID) from Predicate's registration response; with type
+     * watch, the name of the watch set (default: default).
      * 
      * @param path type/sessionId
      * @return the dsl builder
@@ -89,7 +96,10 @@ public class StaticEndpointBuilders {
     /**
      * Predicate SSE (camel-predicate-sse)
      * Streams the status of one Predicate verification session: each status
-     * event becomes one exchange whose body is a PredicateStatusEvent.
+     * event becomes one exchange whose body is a PredicateStatusEvent. With
+     * type watch, the endpoint of a watch set of many sessions: its producer
+     * adds and removes sessions, its consumer routes the status events of all
+     * of them.
      * 
      * Category: http,security
      * Since: 1.0
@@ -98,11 +108,15 @@ public class StaticEndpointBuilders {
      * Syntax: <code>predicate-sse:type/sessionId</code>
      * 
      * Path parameter: type (required)
-     * The verification type: individual (KYC) or business (KYB).
-     * There are 2 enums and the value can be one of: individual, business
+     * The verification type: individual (KYC) or business (KYB); or watch, for
+     * a watch set of many sessions (predicate-sse:watch or
+     * predicate-sse:watch/).
+     * There are 3 enums and the value can be one of: individual, business,
+     * watch
      * 
-     * Path parameter: sessionId (required)
-     * The session ID (a UUID) from Predicate's registration response.
+     * Path parameter: sessionId
+     * The session ID (a UUID) from Predicate's registration response; with type
+     * watch, the name of the watch set (default: default).
      * 
      * @param componentName to use a custom component name for the endpoint
      * instead of the default name
