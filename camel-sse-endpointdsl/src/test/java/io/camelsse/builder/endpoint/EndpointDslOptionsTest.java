@@ -50,9 +50,15 @@ class EndpointDslOptionsTest {
         assertThat(model.path("component").path("scheme").asText()).isEqualTo(scheme);
 
         Class<?> factory = Class.forName(DSL + name + "EndpointBuilderFactory");
+        // a component with a producer has consumer, producer and shared builders, each with its advanced one
         List<Method> builderMethods = new ArrayList<>();
-        builderMethods.addAll(options(nested(factory, name + "EndpointBuilder")));
-        builderMethods.addAll(options(nested(factory, "Advanced" + name + "EndpointBuilder")));
+        for (Class<?> builder : factory.getDeclaredClasses()) {
+            String simple = builder.getSimpleName();
+            boolean endpointBuilder = simple.matches("(Advanced)?" + name + "Endpoint(Consumer|Producer)?Builder");
+            if (endpointBuilder) {
+                builderMethods.addAll(options(builder));
+            }
+        }
 
         Set<String> parameters = new TreeSet<>();
         for (Map.Entry<String, JsonNode> option : model.path("properties").properties()) {
