@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -125,7 +126,7 @@ final class PacedHttpClient extends HttpClient {
     private void slotOrFail() throws IOException, InterruptedException {
         try {
             pacer.nextSlot().get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IOException("No connection slot: " + e.getCause().getMessage(), e.getCause());
         }
     }

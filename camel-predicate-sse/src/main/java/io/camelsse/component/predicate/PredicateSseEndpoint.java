@@ -17,6 +17,7 @@ import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.LanguageSupport;
 
@@ -71,7 +72,7 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        org.apache.camel.support.DefaultConsumer consumer = isWatch()
+        DefaultConsumer consumer = isWatch()
                 ? new PredicateWatchConsumer(this, processor) : new PredicateSseConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;

@@ -4,7 +4,10 @@
  */
 package io.camelsse.examples.javadsl;
 
+import io.camelsse.component.predicate.FileWatchRepository;
+import io.camelsse.component.predicate.PredicateSseComponent;
 import io.camelsse.component.predicate.PredicateSseConstants;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -28,10 +31,10 @@ public class OnboardingWatchRoute extends RouteBuilder {
 
     @Override
     public void configure() {
-        getCamelContext().getComponent("predicate-sse", io.camelsse.component.predicate.PredicateSseComponent.class)
+        getCamelContext().getComponent("predicate-sse", PredicateSseComponent.class)
                 .setApiKey(getCamelContext().resolvePropertyPlaceholders("{{predicate.api-key}}"));
         getCamelContext().getRegistry().bind("onboardingWatch",
-                new io.camelsse.component.predicate.FileWatchRepository(
+                new FileWatchRepository(
                         getCamelContext().resolvePropertyPlaceholders("{{onboarding.watch-file}}")));
 
         // the registration call to Predicate happens before: it returns the session ID the user verifies with
@@ -52,7 +55,7 @@ public class OnboardingWatchRoute extends RouteBuilder {
                         .log("Session ${header.CamelPredicateSessionId} rejected: notifying")
                         .bean(notices, "rejected")
                     .otherwise()
-                        .log(org.apache.camel.LoggingLevel.DEBUG,
+                        .log(LoggingLevel.DEBUG,
                                 "Session ${header.CamelPredicateSessionId}: ${header.CamelPredicateStatus}")
                 .end();
     }
