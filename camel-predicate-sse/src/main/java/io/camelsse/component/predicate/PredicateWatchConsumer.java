@@ -163,7 +163,7 @@ public class PredicateWatchConsumer extends DefaultConsumer {
                     getEndpoint().createStreamRequest(entry.sessionId(), entry.verificationType()), settings,
                     config.isAllowPlainHttp(), "", lease.client(), getEndpoint().getComponent().scheduler(), session,
                     policy, Clock.systemUTC(), "Route '" + getRouteId() + "', Predicate session "
-                                                + entry.sessionId());
+                                                + entry.sessionId()).routineEventsAtDebug();
             sessions.put(entry.sessionId(), session);
             session.start(stream);
         } catch (RuntimeException refused) {

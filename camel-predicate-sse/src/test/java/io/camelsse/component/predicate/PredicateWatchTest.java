@@ -61,6 +61,25 @@ class PredicateWatchTest extends PredicateWatchTestSupport {
     }
 
     @Test
+    void reconnectsOfWatchedSessionsWriteNoLinePerSession() throws Exception {
+        startContext(watchUri(""));
+        List<PredicateSession> sessions = List.of(manualSession(), manualSession(), manualSession());
+        sessions.forEach(session -> add(session.id()));
+        await().until(() -> received.size() == 3);
+
+        try (LogCapture log = new LogCapture()) {
+            // every stream drops, connections are refused for a moment, and every session reconnects
+            SIM.simulator().restart(Duration.ofMillis(300));
+            await().until(() -> sessions.stream().allMatch(session -> session.openStreams() == 1)
+                                && SIM.requests().size() >= 6);
+            assertThat(log.lines()).as("routine reconnects of watched sessions are DEBUG")
+                    .noneMatch(line -> (line.startsWith("WARN") || line.startsWith("INFO"))
+                                       && line.contains("Predicate session"));
+        }
+        assertThat(received).as("the snapshots sent again are no news").hasSize(3);
+    }
+
+    @Test
     void addingAWatchedSessionAgainChangesNothing() throws Exception {
         startContext(watchUri(""));
         PredicateSession session = manualSession();

@@ -72,6 +72,7 @@ public final class SseStream {
     private String lastError;
 
     private volatile String lastEventId;
+    private volatile boolean routineAtDebug;
 
     /**
      * Trusts what it is given: the URL, the headers and the initial ID were checked where they came from (the
@@ -95,6 +96,16 @@ public final class SseStream {
         this.logPrefix = (name == null || name.isEmpty() ? "" : name + ": ") + displayUri;
         this.requests = new RequestFactory(request, settings.readTimeout(), displayUri);
         this.redirects = new RedirectPolicy(allowPlainHttp);
+    }
+
+    /**
+     * Logs reconnects and their causes at DEBUG instead of WARN and INFO: for an owner of thousands of streams, which
+     * shows their states in its own health details, one line per stream on a server restart would flood the log.
+     * Permanent failures still reach the handler. Call before {@link #start()}.
+     */
+    public SseStream routineEventsAtDebug() {
+        this.routineAtDebug = true;
+        return this;
     }
 
     /** Opens the first connection; returns at once. */
@@ -248,7 +259,7 @@ public final class SseStream {
                     attempt.refusedWatch));
             return false;
         }
-        if (attempt.reconnect && attempt.downSince != null) {
+        if (attempt.reconnect && attempt.downSince != null && !routineAtDebug) {
             LOG.info("{}: reconnected after {} without a connection{}, resuming after event ID '{}'", logPrefix,
                     seconds(Duration.between(attempt.downSince, clock.instant())),
                     attempt.failedBefore > 1 ? " and " + attempt.failedBefore + " attempts" : "",
@@ -385,7 +396,9 @@ public final class SseStream {
                     refused));
             return;
         }
-        if (failedAttempts == 0) {
+        if (routineAtDebug) {
+            LOG.debug("{}: {}; attempt {} failed, next try in {}", logPrefix, reason, failedAttempts, seconds(delay));
+        } else if (failedAttempts == 0) {
             LOG.warn("{}: {}; reconnecting in {}", logPrefix, reason, seconds(delay));
         } else {
             LOG.warn("{}: {}; attempt {} failed, next try in {}, no connection since {}", logPrefix, reason,
