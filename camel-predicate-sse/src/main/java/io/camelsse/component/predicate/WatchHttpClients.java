@@ -4,13 +4,12 @@
  */
 package io.camelsse.component.predicate;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+
+import io.camelsse.component.sse.connection.HttpClientShutdown;
 
 /**
  * The HTTP clients of one watch consumer, each carrying at most {@code maxStreamsPerClient} streams.
@@ -23,7 +22,6 @@ import java.util.function.Supplier;
  */
 final class WatchHttpClients implements AutoCloseable {
 
-    private static final MethodHandle SHUTDOWN_NOW = findShutdownNow();
 
     private final Supplier<HttpClient> factory;
     private final int maxStreamsPerClient;
@@ -76,30 +74,7 @@ final class WatchHttpClients implements AutoCloseable {
     }
 
     private static void shutdownNow(HttpClient client) {
-        HttpClient target = client instanceof PacedHttpClient paced ? paced.delegate() : client;
-        if (SHUTDOWN_NOW == null) {
-            // Java 17: the client's selector thread ends once nothing references the client
-            return;
-        }
-        try {
-            SHUTDOWN_NOW.invoke(target);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable unexpected) {
-            throw new IllegalStateException("HttpClient.shutdownNow() failed", unexpected);
-        }
-    }
-
-    /** Java 21's {@code HttpClient.shutdownNow()}, or null: close() would wait for streams that never end. */
-    private static MethodHandle findShutdownNow() {
-        try {
-            return MethodHandles.publicLookup().findVirtual(HttpClient.class, "shutdownNow",
-                    MethodType.methodType(void.class));
-        } catch (NoSuchMethodException olderJava) {
-            return null;
-        } catch (IllegalAccessException unexpected) {
-            throw new ExceptionInInitializerError(unexpected);
-        }
+        HttpClientShutdown.shutdownNow(client instanceof PacedHttpClient paced ? paced.delegate() : client);
     }
 
     private static final class Pooled {

@@ -4,9 +4,6 @@
  */
 package io.camelsse.component.sse.support;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
@@ -15,6 +12,7 @@ import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLContext;
 
+import io.camelsse.component.sse.connection.HttpClientShutdown;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.RuntimeCamelException;
@@ -24,8 +22,6 @@ import org.apache.camel.RuntimeCamelException;
  * Sharing is what keeps idle streams cheap: one client has one selector thread however many streams it carries.
  */
 final class HttpClientProvider {
-
-    private static final MethodHandle SHUTDOWN_NOW = findShutdownNow();
 
     private final CamelContext camelContext;
     private final Executor executor;
@@ -63,39 +59,9 @@ final class HttpClientProvider {
      */
     void close() {
         for (HttpClient client : clients.values()) {
-            shutdownNow(client);
+            HttpClientShutdown.shutdownNow(client);
         }
         clients.clear();
-    }
-
-    private static void shutdownNow(HttpClient client) {
-        if (SHUTDOWN_NOW == null) {
-            // Java 17: the client is dropped, and its selector thread ends once nothing references it
-            return;
-        }
-        try {
-            SHUTDOWN_NOW.invoke(client);
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable unexpected) {
-            throw new IllegalStateException("HttpClient.shutdownNow() failed", unexpected);
-        }
-    }
-
-    /**
-     * {@code HttpClient.shutdownNow()}, Java 21 and later, or null. close() would wait for every open exchange to end,
-     * and an event stream never does: a stopping route would hang. Looked up once, since the code is compiled for Java
-     * 17; only its absence is expected.
-     */
-    private static MethodHandle findShutdownNow() {
-        try {
-            return MethodHandles.publicLookup().findVirtual(HttpClient.class, "shutdownNow",
-                    MethodType.methodType(void.class));
-        } catch (NoSuchMethodException olderJava) {
-            return null;
-        } catch (IllegalAccessException unexpected) {
-            throw new ExceptionInInitializerError(unexpected);
-        }
     }
 
     private record Key(Duration connectTimeout, SSLContextParameters sslContextParameters) {
