@@ -17,6 +17,7 @@ import javax.net.ssl.SSLContext;
 
 import io.camelsse.component.sse.connection.SseStream;
 import io.camelsse.component.sse.connection.StreamSettings;
+import io.camelsse.component.sse.connection.WorkerThreads;
 import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.reconnect.ReconnectPolicy;
 import io.camelsse.component.sse.support.ExchangeOutcome;
@@ -99,8 +100,9 @@ public class PredicateWatchConsumer extends DefaultConsumer {
         ThreadPoolProfile fixed = new ThreadPoolProfile("PredicateWatch");
         fixed.setPoolSize(threads);
         fixed.setMaxPoolSize(threads);
-        // the HTTP client must never see a task refused
-        fixed.setMaxQueueSize(-1);
+        // the HTTP client must never see a task refused: Camel would run it on the caller, at times the client's
+        // selector thread (and Camel reads a queue size of 0 or less as no queue at all)
+        fixed.setMaxQueueSize(Integer.MAX_VALUE);
         return getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newThreadPool(this, "PredicateWatch", fixed);
     }
@@ -110,7 +112,7 @@ public class PredicateWatchConsumer extends DefaultConsumer {
                 .connectTimeout(settings.connectTimeout())
                 // redirects are followed by the stream itself, which refuses unsafe ones and keeps credentials home
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor);
+                .executor(WorkerThreads.marking(executor));
         if (sslContext != null) {
             builder.sslContext(sslContext);
         }
@@ -142,7 +144,8 @@ public class PredicateWatchConsumer extends DefaultConsumer {
             clients.close();
         }
         if (executor != null) {
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(executor);
+            // what is queued may complete a cancelled body, without which the JDK keeps the client's selector thread
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(executor);
             executor = null;
         }
         super.doStop();
