@@ -85,18 +85,28 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<String>
     }
 
     /** Also cancels the wait: a stream that is stopped meanwhile leaves no timer behind. */
-    synchronized void cancel() {
-        if (subscription != null) {
-            subscription.cancel();
-        }
-        complete();
-    }
-
-    private synchronized void stopWaiting() {
-        if (!done) {
-            subscription.cancel();
+    void cancel() {
+        Flow.Subscription s;
+        synchronized (this) {
+            s = subscription;
             complete();
         }
+        // outside the lock: the JDK client cancels under a lock of its own, which it may hold while calling onNext
+        if (s != null) {
+            s.cancel();
+        }
+    }
+
+    private void stopWaiting() {
+        Flow.Subscription s;
+        synchronized (this) {
+            if (done) {
+                return;
+            }
+            s = subscription;
+            complete();
+        }
+        s.cancel();
     }
 
     private synchronized void complete() {

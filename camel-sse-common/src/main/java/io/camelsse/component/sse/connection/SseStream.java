@@ -196,10 +196,12 @@ public final class SseStream {
         // time; the answer is handled on the client's executor instead, Camel's pool
         response.whenCompleteAsync((r, error) -> guarded(() -> onResponse(attempt, r, error)),
                 httpClient.executor().orElse(Runnable::run));
+        boolean unwanted;
         synchronized (this) {
-            if (current != attempt || isOver()) {
-                response.cancel(true);
-            }
+            unwanted = current != attempt || isOver();
+        }
+        if (unwanted) {
+            response.cancel(true);
         }
     }
 
@@ -414,6 +416,7 @@ public final class SseStream {
 
     private void permanentFailure(Exception failure) {
         String reason = handler.describe(failure);
+        Attempt ended;
         synchronized (this) {
             if (isOver()) {
                 return;
@@ -423,22 +426,27 @@ public final class SseStream {
             lastFailureStatus = failure instanceof HttpStatusException http ? http.statusCode() : 0;
             lastError = reason;
             cancel(pendingReconnect);
-            cancelAttempt(current);
+            ended = current;
             client = null;
         }
+        cancelAttempt(ended);
         handler.onPermanentFailure(failure);
     }
 
     private void end(StreamState finalState) {
+        Attempt ended;
         synchronized (this) {
             if (isOver()) {
                 return;
             }
             state = finalState;
             cancel(pendingReconnect);
-            cancelAttempt(current);
+            ended = current;
             client = null;
         }
+        // outside the lock: the JDK client takes a lock of its own to cancel, and may be calling into this stream
+        // under that lock at the same moment (Java 25's body subscriber wrapper does)
+        cancelAttempt(ended);
     }
 
     private void onServerRetry(long millis) {
