@@ -4,6 +4,7 @@
  */
 package io.camelsse.chaos;
 
+import io.camelsse.component.sse.SseConstants;
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.support.SseConsumerSupport;
@@ -181,7 +182,7 @@ final class ChaosRig implements AutoCloseable {
     }
 
     private static String eventId(Exchange e) {
-        return e.getMessage().getHeader(SseConsumerSupport.EVENT_ID_HEADER, String.class);
+        return e.getMessage().getHeader(SseConstants.EVENT_ID, String.class);
     }
 
     /** Two to four steps, 100 to 500 ms apart, ending in completed or rejected. */

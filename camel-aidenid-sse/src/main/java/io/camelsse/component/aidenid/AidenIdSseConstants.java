@@ -4,7 +4,7 @@
  */
 package io.camelsse.component.aidenid;
 
-import io.camelsse.component.sse.support.SseConsumerSupport;
+import io.camelsse.component.sse.support.SseCommonConstants;
 import org.apache.camel.spi.Metadata;
 
 /**
@@ -13,11 +13,11 @@ import org.apache.camel.spi.Metadata;
 public final class AidenIdSseConstants {
 
     @Metadata(description = "The event type, such as `extraction.completed`.", javaType = "String")
-    public static final String EVENT_TYPE = SseConsumerSupport.EVENT_TYPE_HEADER;
+    public static final String EVENT_TYPE = SseCommonConstants.EVENT_TYPE;
 
     @Metadata(description = "The event ID (the stream's id field), to resume after with lastEventId.",
               javaType = "String")
-    public static final String EVENT_ID = SseConsumerSupport.EVENT_ID_HEADER;
+    public static final String EVENT_ID = SseCommonConstants.EVENT_ID;
 
     @Metadata(description = "The identity_id of the payload, when it has one.", javaType = "String")
     public static final String IDENTITY_ID = "CamelAidenIdIdentityId";

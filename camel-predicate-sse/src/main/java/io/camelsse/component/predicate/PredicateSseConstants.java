@@ -4,7 +4,7 @@
  */
 package io.camelsse.component.predicate;
 
-import io.camelsse.component.sse.support.SseConsumerSupport;
+import io.camelsse.component.sse.support.SseCommonConstants;
 import org.apache.camel.spi.Metadata;
 
 /**
@@ -45,10 +45,10 @@ public final class PredicateSseConstants {
     public static final String COMPLETED_AT = "CamelPredicateCompletedAt";
 
     @Metadata(description = "The SSE event type: `message`, as Predicate names none.", javaType = "String")
-    public static final String EVENT_TYPE = SseConsumerSupport.EVENT_TYPE_HEADER;
+    public static final String EVENT_TYPE = SseCommonConstants.EVENT_TYPE;
 
     @Metadata(description = "The last SSE event ID in force; empty, as Predicate sends none.", javaType = "String")
-    public static final String EVENT_ID = SseConsumerSupport.EVENT_ID_HEADER;
+    public static final String EVENT_ID = SseCommonConstants.EVENT_ID;
 
     @Metadata(label = "producer",
               description = "For the predicate-sse:watch producer: `add` (the default) or `remove` the session.",

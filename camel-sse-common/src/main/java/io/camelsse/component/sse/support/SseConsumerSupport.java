@@ -45,11 +45,6 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SseConsumerSupport.class);
 
-    /** Header with the event type, {@code message} when the stream names none. */
-    public static final String EVENT_TYPE_HEADER = "CamelSseEventType";
-    /** Header with the last event ID in force for the event; may be empty. */
-    public static final String EVENT_ID_HEADER = "CamelSseEventId";
-
     /** How long a stopping consumer waits for the completion callbacks of exchanges its route has finished. */
     private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
 
@@ -232,8 +227,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
         Exchange exchange = createExchange(false);
         boolean route;
         try {
-            exchange.getMessage().setHeader(EVENT_TYPE_HEADER, event.type());
-            exchange.getMessage().setHeader(EVENT_ID_HEADER, event.lastEventId());
+            exchange.getMessage().setHeader(SseCommonConstants.EVENT_TYPE, event.type());
+            exchange.getMessage().setHeader(SseCommonConstants.EVENT_ID, event.lastEventId());
             route = populateExchange(event, exchange);
         } catch (Exception unreadable) {
             exchange.setException(unreadable);
