@@ -75,11 +75,6 @@ public final class StreamScheduler {
         return () -> unwatch(watch);
     }
 
-    /** The number of read timeouts being watched. */
-    int watchedCount() {
-        return watches.size();
-    }
-
     private synchronized void ensureSweeping() {
         if (sweep == null) {
             long interval = SWEEP_INTERVAL.toNanos();

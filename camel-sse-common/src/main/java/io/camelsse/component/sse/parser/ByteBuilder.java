@@ -47,10 +47,6 @@ final class ByteBuilder {
         return bytes;
     }
 
-    int capacity() {
-        return bytes.length;
-    }
-
     void append(byte[] src, int from, int to) {
         int length = to - from;
         ensureCapacity(size + length);

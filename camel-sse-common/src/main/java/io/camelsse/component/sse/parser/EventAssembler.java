@@ -99,10 +99,6 @@ final class EventAssembler {
         idBuffer = lastEventId;
     }
 
-    int retainedCapacity() {
-        return data.capacity() + type.capacity();
-    }
-
     private static int valueStart(byte[] line, int colon, int to) {
         int start = colon + 1;
         return start < to && line[start] == SPACE ? start + 1 : start;

@@ -76,8 +76,6 @@ public final class EventStreamParser {
     private int bomMatched;
     private boolean failed;
     private byte[] directBufferCopy;
-    // bytes looked at by the line scanner, for tests that check no byte is read twice
-    private long bytesExamined;
 
     /**
      * A parser accepting events up to {@link #DEFAULT_MAX_EVENT_SIZE}.
@@ -206,15 +204,6 @@ public final class EventStreamParser {
         assembler.lastEventId(id == null ? "" : id);
     }
 
-    long bytesExamined() {
-        return bytesExamined;
-    }
-
-    /** Capacity of the internal buffers, to check that a large event's memory is given back. */
-    int retainedCapacity() {
-        return line.capacity() + assembler.retainedCapacity();
-    }
-
     private int skipBom(byte[] bytes, int pos, int end) throws EventTooLargeException {
         while (pos < end && bomMatched < BOM.length) {
             if (bytes[pos] != BOM[bomMatched]) {
@@ -256,7 +245,6 @@ public final class EventStreamParser {
             colon = p;
             p = LineScanner.lineEnd(bytes, p + 1, end);
         }
-        bytesExamined += p - start;
         if (p == end) {
             return beginPendingLine(bytes, start, colon, end);
         }
@@ -296,7 +284,6 @@ public final class EventStreamParser {
         }
         if (lineState == IN_NAME) {
             int p = LineScanner.fieldNameEnd(bytes, pos, end);
-            bytesExamined += p - pos;
             appendToLine(bytes, pos, p);
             if (p == end) {
                 return end;
@@ -316,7 +303,6 @@ public final class EventStreamParser {
             pos = p;
         }
         int p = LineScanner.lineEnd(bytes, pos, end);
-        bytesExamined += p - pos;
         appendToLine(bytes, pos, p);
         return p == end ? end : endPendingLine(bytes, p, end);
     }
@@ -330,7 +316,6 @@ public final class EventStreamParser {
             }
         }
         int p = LineScanner.lineEnd(bytes, pos, end);
-        bytesExamined += p - pos;
         countLineBytes(p - pos);
         assembler.appendData(bytes, pos, p);
         if (p == end) {

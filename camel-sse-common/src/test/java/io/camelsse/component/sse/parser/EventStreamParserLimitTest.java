@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class EventStreamParserLimitTest {
 
     private static final int LIMIT = 1000;
+    private static final int PARSERS = 50;
 
     static List<Chunking> chunkings() {
         return List.of(Chunking.whole(), Chunking.oneByte(), Chunking.fixed(7),
@@ -157,24 +159,36 @@ class EventStreamParserLimitTest {
 
     @Test
     void memoryOfALargeEventIsGivenBackOnceItIsDispatched() throws EventTooLargeException {
-        Recorder recorder = new Recorder();
-        EventStreamParser parser = new EventStreamParser(recorder);
-        int idle = parser.retainedCapacity();
-
-        Chunking.fixed(8192).feed(parser, bytes("data: " + "x".repeat(2_000_000) + "\n\n"));
-        assertThat(recorder.events()).hasSize(1);
-        assertThat(parser.retainedCapacity()).isLessThanOrEqualTo(idle + 64 * 1024);
-
-        Chunking.fixed(8192).feed(parser, bytes(":" + "c".repeat(2_000_000) + "\n"));
-        assertThat(parser.retainedCapacity()).isLessThanOrEqualTo(idle + 64 * 1024);
+        // each parser is kept: had they kept their buffers, some 200 MB would stay, not the few KB of idle parsers
+        byte[] largeEvent = bytes("data: " + "x".repeat(2_000_000) + "\n\n");
+        byte[] largeComment = bytes(":" + "c".repeat(2_000_000) + "\n");
+        int[] events = new int[1];
+        List<EventStreamParser> kept = new ArrayList<>();
+        long before = RetainedHeap.usedAfterGc();
+        for (int i = 0; i < PARSERS; i++) {
+            EventStreamParser parser = new EventStreamParser(event -> events[0]++);
+            Chunking.fixed(8192).feed(parser, largeEvent);
+            Chunking.fixed(8192).feed(parser, largeComment);
+            kept.add(parser);
+        }
+        assertThat(events[0]).isEqualTo(PARSERS);
+        assertThat(RetainedHeap.usedAfterGc() - before).as("bytes held by %d parsers", kept.size())
+                .isLessThan(PARSERS * 256 * 1024L);
     }
 
     @Test
     void memoryIsGivenBackWhenAnEventIsRefused() {
-        EventStreamParser parser = new EventStreamParser(new Recorder(), 1_000_000);
         byte[] stream = bytes("data: " + "x".repeat(999_000) + "\ndata: " + "y".repeat(5000) + "\n\n");
-        assertThatThrownBy(() -> Chunking.fixed(8192).feed(parser, stream)).isInstanceOf(EventTooLargeException.class);
-        assertThat(parser.retainedCapacity()).isLessThanOrEqualTo(64 * 1024);
+        List<EventStreamParser> kept = new ArrayList<>();
+        long before = RetainedHeap.usedAfterGc();
+        for (int i = 0; i < PARSERS; i++) {
+            EventStreamParser parser = new EventStreamParser(new Recorder(), 1_000_000);
+            assertThatThrownBy(() -> Chunking.fixed(8192).feed(parser, stream))
+                    .isInstanceOf(EventTooLargeException.class);
+            kept.add(parser);
+        }
+        assertThat(RetainedHeap.usedAfterGc() - before).as("bytes held by %d parsers", kept.size())
+                .isLessThan(PARSERS * 256 * 1024L);
     }
 
     @Test
