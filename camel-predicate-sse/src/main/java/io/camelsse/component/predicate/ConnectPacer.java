@@ -5,6 +5,7 @@
 package io.camelsse.component.predicate;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
@@ -30,7 +31,7 @@ final class ConnectPacer {
     private long interval;
     private long lastGrant = Long.MIN_VALUE;
     private boolean ticking;
-    private long lastChange = System.nanoTime();
+    private long lastChange;
 
     /** @param maxConnectsPerSecond 0 for no pacing */
     ConnectPacer(StreamScheduler scheduler, int maxConnectsPerSecond) {
@@ -38,6 +39,7 @@ final class ConnectPacer {
             throw new IllegalArgumentException("maxConnectsPerSecond must not be negative");
         }
         this.scheduler = scheduler;
+        this.lastChange = now();
         this.baseInterval = maxConnectsPerSecond == 0 ? 0 : TimeUnit.SECONDS.toNanos(1) / maxConnectsPerSecond;
         this.interval = baseInterval;
     }
@@ -52,7 +54,7 @@ final class ConnectPacer {
             return CompletableFuture.completedFuture(null);
         }
         synchronized (this) {
-            long now = System.nanoTime();
+            long now = now();
             recover(now);
             if (!ticking && (lastGrant == Long.MIN_VALUE || now - lastGrant >= interval)) {
                 lastGrant = now;
@@ -85,7 +87,7 @@ final class ConnectPacer {
         CompletableFuture<Void> granted = null;
         synchronized (this) {
             ticking = false;
-            long now = System.nanoTime();
+            long now = now();
             recover(now);
             while (granted == null && !queue.isEmpty()) {
                 CompletableFuture<Void> next = queue.poll();
@@ -110,7 +112,7 @@ final class ConnectPacer {
         if (baseInterval == 0) {
             return;
         }
-        long now = System.nanoTime();
+        long now = now();
         // a burst of answers to connections made at once counts once
         if (now - lastChange >= interval) {
             interval = Math.min(SLOWEST_INTERVAL, Math.max(interval * 2, baseInterval));
@@ -130,8 +132,14 @@ final class ConnectPacer {
         if (baseInterval == 0) {
             return 0;
         }
-        recover(System.nanoTime());
+        recover(now());
         return (double) TimeUnit.SECONDS.toNanos(1) / interval;
+    }
+
+    /** The scheduler's time, in nanoseconds: the streams' time, so that pacing and their reconnects agree. */
+    private long now() {
+        Instant now = scheduler.clock().instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     /** Connections waiting for their turn. */

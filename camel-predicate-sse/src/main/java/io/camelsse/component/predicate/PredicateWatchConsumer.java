@@ -5,7 +5,6 @@
 package io.camelsse.component.predicate;
 
 import java.net.http.HttpClient;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
@@ -124,7 +123,7 @@ public class PredicateWatchConsumer extends DefaultConsumer {
                 getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
         if (repository != null) {
             PredicateWatchHealthCheck check = new PredicateWatchHealthCheck("predicate-sse-watch-" + getRouteId(),
-                    this, Duration.ofMillis(config().getUnhealthyAfter()), Clock.systemUTC());
+                    this, Duration.ofMillis(config().getUnhealthyAfter()), component.scheduler().clock());
             check.setEnabled(component.isHealthCheckConsumerEnabled());
             setHealthCheck(check);
         }
@@ -165,7 +164,7 @@ public class PredicateWatchConsumer extends DefaultConsumer {
             SseStream stream = new SseStream(
                     getEndpoint().createStreamRequest(entry.sessionId(), entry.verificationType()), settings,
                     config.isAllowPlainHttp(), "", lease.client(), getEndpoint().getComponent().scheduler(), session,
-                    policy, Clock.systemUTC(), "Route '" + getRouteId() + "', Predicate session "
+                    policy, "Route '" + getRouteId() + "', Predicate session "
                                                 + entry.sessionId()).routineEventsAtDebug();
             sessions.put(entry.sessionId(), session);
             session.start(stream);

@@ -6,6 +6,7 @@ package io.camelsse.component.sse.connection;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
@@ -40,6 +41,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private final LongConsumer retryListener;
     private final BiConsumer<EventStreamSubscriber, Throwable> onFinished;
     private final Executor workers;
+    private final Clock clock;
 
     private final Queue<ServerSentEvent> pending = new ConcurrentLinkedQueue<>();
     private final AtomicInteger workInProgress = new AtomicInteger();
@@ -54,15 +56,18 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private volatile boolean upstreamDone;
     private volatile Throwable upstreamError;
     private volatile boolean cancelled;
-    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile long lastActivityMillis;
 
     /**
      * @param onFinished told once, after the last event is done, that the body ended: with null on a clean end of
      *                   stream, with the cause otherwise
+     * @param clock      the stream's time, for the read timeout
      */
     EventStreamSubscriber(String lastEventId, int maxEventSize, StreamHandler handler, LongConsumer retryListener,
-                          BiConsumer<EventStreamSubscriber, Throwable> onFinished, Executor workers) {
+                          BiConsumer<EventStreamSubscriber, Throwable> onFinished, Executor workers, Clock clock) {
         this.workers = workers;
+        this.clock = clock;
+        this.lastActivityMillis = clock.millis();
         this.parser = new EventStreamParser(this, maxEventSize);
         this.parser.lastEventId(lastEventId);
         this.handler = handler;
@@ -86,7 +91,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
 
     @Override
     public void onNext(List<ByteBuffer> chunks) {
-        lastActivityNanos = System.nanoTime();
+        lastActivityMillis = clock.millis();
         demandOutstanding = false;
         if (cancelled) {
             return;
@@ -164,8 +169,8 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         return demandOutstanding && !upstreamDone;
     }
 
-    long lastActivityNanos() {
-        return lastActivityNanos;
+    long lastActivityMillis() {
+        return lastActivityMillis;
     }
 
     private void drain() {
@@ -208,7 +213,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
             Flow.Subscription s = subscription;
             if (s != null && !demandOutstanding) {
                 demandOutstanding = true;
-                lastActivityNanos = System.nanoTime();
+                lastActivityMillis = clock.millis();
                 s.request(1);
             }
             return;

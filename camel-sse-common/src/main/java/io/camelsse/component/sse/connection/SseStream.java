@@ -79,18 +79,19 @@ public final class SseStream {
      * endpoint's options, {@link StreamRequest.Builder}); only where a redirect leads is checked here.
      *
      * @param allowPlainHttp whether a redirect may lead to plain http on a host that is not loopback
+     * @param scheduler      the timers, and the {@linkplain StreamScheduler#clock() clock} the stream reads
      * @param name           how log lines name the stream beside its URL, such as {@code Route 'orders'}; may be empty
      */
     public SseStream(StreamRequest request, StreamSettings settings, boolean allowPlainHttp, String initialLastEventId,
                      HttpClient client, StreamScheduler scheduler, StreamHandler handler,
-                     ReconnectPolicy policy, Clock clock, String name) {
+                     ReconnectPolicy policy, String name) {
         this.request = Objects.requireNonNull(request, "request");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.client = Objects.requireNonNull(client, "client");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.handler = Objects.requireNonNull(handler, "handler");
         this.policy = Objects.requireNonNull(policy, "policy");
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.clock = scheduler.clock();
         this.lastEventId = initialLastEventId == null ? "" : initialLastEventId;
         this.displayUri = DisplayUri.of(request.uri());
         this.logPrefix = (name == null || name.isEmpty() ? "" : name + ": ") + displayUri;
@@ -214,7 +215,7 @@ public final class SseStream {
         HttpClient httpClient = client;
         EventStreamSubscriber subscriber = new EventStreamSubscriber(lastEventId, settings.maxEventSize(),
                 new IdTrackingHandler(), this::onServerRetry, (s, error) -> onStreamEnded(attempt, error),
-                httpClient == null ? null : httpClient.executor().orElse(null));
+                httpClient == null ? null : httpClient.executor().orElse(null), clock);
         attempt.subscriber = subscriber;
         if (!markConnected(attempt)) {
             subscriber.cancel();
@@ -245,7 +246,7 @@ public final class SseStream {
             if (attempt.refusedWatch == null) {
                 state = StreamState.CONNECTED;
                 lastConnected = clock.instant();
-                attempt.connectedNanos = System.nanoTime();
+                attempt.connectedAt = lastConnected;
                 attempt.downSince = downSince;
                 attempt.failedBefore = attemptsWithoutConnection;
                 downSince = null;
@@ -324,7 +325,7 @@ public final class SseStream {
             runIfSet(attempt.readTimeoutWatch);
             // the parser's ID also moves on blocks that carry an id but no data
             lastEventId = attempt.resumeFrom != null ? attempt.resumeFrom : attempt.subscriber.lastEventId();
-            if (System.nanoTime() - attempt.connectedNanos >= StreamSettings.STABLE_AFTER.toNanos()) {
+            if (Duration.between(attempt.connectedAt, clock.instant()).compareTo(StreamSettings.STABLE_AFTER) >= 0) {
                 policy.connectionStable();
             }
             lastFailure = error;
@@ -563,7 +564,7 @@ public final class SseStream {
         RejectedExecutionException refusedWatch;
         volatile String resumeFrom;
         volatile String resumeReason;
-        long connectedNanos;
+        Instant connectedAt;
         Instant downSince;
         int failedBefore;
 

@@ -4,6 +4,7 @@
  */
 package io.camelsse.component.sse.connection;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
@@ -25,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * reconnects, however many streams are open.
  * <p>
  * The executor must not bound its queue: a delay that is refused would leave a stream without a future.
+ * <p>
+ * Its {@link #clock()} is the one time source of every stream of the component.
  */
 public final class StreamScheduler {
 
@@ -34,12 +37,20 @@ public final class StreamScheduler {
     private static final Logger LOG = LoggerFactory.getLogger(StreamScheduler.class);
 
     private final ScheduledExecutorService executor;
+    private final Clock clock;
     private final Set<Watch> watches = ConcurrentHashMap.newKeySet();
     // guarded by this
     private ScheduledFuture<?> sweep;
 
-    public StreamScheduler(ScheduledExecutorService executor) {
+    /** @param clock what the streams of this scheduler read the time from, such as a {@link MonotonicClock} */
+    public StreamScheduler(ScheduledExecutorService executor, Clock clock) {
         this.executor = Objects.requireNonNull(executor, "executor");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The time of every stream of this scheduler, and of whatever reads their status. */
+    public Clock clock() {
+        return clock;
     }
 
     /**
@@ -64,7 +75,7 @@ public final class StreamScheduler {
      * @throws RejectedExecutionException when the sweep cannot be scheduled because the executor is shut down
      */
     Runnable watchReadTimeout(EventStreamSubscriber subscriber, Duration timeout, Runnable onTimeout) {
-        Watch watch = new Watch(subscriber, timeout.toNanos(), onTimeout);
+        Watch watch = new Watch(subscriber, timeout.toMillis(), onTimeout);
         watches.add(watch);
         try {
             ensureSweeping();
@@ -97,7 +108,7 @@ public final class StreamScheduler {
     }
 
     private void sweepOnce() {
-        long now = System.nanoTime();
+        long now = clock.millis();
         for (Watch watch : watches) {
             try {
                 if (watch.isTimedOut(now)) {
@@ -113,18 +124,18 @@ public final class StreamScheduler {
 
     private static final class Watch {
         final EventStreamSubscriber subscriber;
-        final long timeoutNanos;
+        final long timeoutMillis;
         final Runnable onTimeout;
 
-        Watch(EventStreamSubscriber subscriber, long timeoutNanos, Runnable onTimeout) {
+        Watch(EventStreamSubscriber subscriber, long timeoutMillis, Runnable onTimeout) {
             this.subscriber = subscriber;
-            this.timeoutNanos = timeoutNanos;
+            this.timeoutMillis = timeoutMillis;
             this.onTimeout = onTimeout;
         }
 
         boolean isTimedOut(long now) {
             // time the route spends on an event is not the server's silence
-            return subscriber.isAwaitingData() && now - subscriber.lastActivityNanos() >= timeoutNanos;
+            return subscriber.isAwaitingData() && now - subscriber.lastActivityMillis() >= timeoutMillis;
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
+import io.camelsse.component.sse.connection.MonotonicClock;
 import io.camelsse.component.sse.connection.StreamScheduler;
 import io.camelsse.component.sse.connection.WorkerThreads;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -64,7 +65,7 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
             unboundedQueue.setMaxQueueSize(-1);
             schedulerExecutor = getCamelContext().getExecutorServiceManager()
                     .newScheduledThreadPool(this, "SseScheduler", unboundedQueue);
-            scheduler = new StreamScheduler(schedulerExecutor);
+            scheduler = new StreamScheduler(schedulerExecutor, MonotonicClock.fromSystemClock());
         }
         return scheduler;
     }

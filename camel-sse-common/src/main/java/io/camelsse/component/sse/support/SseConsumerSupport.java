@@ -4,7 +4,6 @@
  */
 package io.camelsse.component.sse.support;
 
-import java.time.Clock;
 import java.time.Duration;
 
 import io.camelsse.component.sse.connection.EventIds;
@@ -182,14 +181,14 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
         String resumeAfter = HeaderValues.requireNoControlCharacters("lastEventId", initialLastEventId());
         SseStream newStream = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(), resumeAfter,
                 component.httpClient(settings.connectTimeout(), options.getSslContextParameters()),
-                component.scheduler(), new EngineCallbacks(), policy, Clock.systemUTC(), streamName());
+                component.scheduler(), new EngineCallbacks(), policy, streamName());
 
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
         if (repository != null) {
             SseConsumerHealthCheck check = new SseConsumerHealthCheck(healthCheckPrefix() + "-" + getRouteId(),
                     this::streamStatus, this::streamDisplayUri, getRouteId(),
-                    Duration.ofMillis(options.getUnhealthyAfter()), Clock.systemUTC());
+                    Duration.ofMillis(options.getUnhealthyAfter()), component.scheduler().clock());
             check.setEnabled(component.isHealthCheckConsumerEnabled());
             setHealthCheck(check);
         }

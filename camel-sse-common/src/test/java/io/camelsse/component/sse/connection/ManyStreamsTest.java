@@ -5,7 +5,6 @@
 package io.camelsse.component.sse.connection;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -100,7 +99,7 @@ class ManyStreamsTest {
                     () -> ThreadLocalRandom.current().nextDouble());
             SseStream stream = new SseStream(request, settings, false, "",
                     component.httpClient(settings.connectTimeout(), null), component.scheduler(), new Recorder(),
-                    policy, Clock.systemUTC(), "stream " + i);
+                    policy, "stream " + i);
             streams.add(stream);
             stream.start();
         }
