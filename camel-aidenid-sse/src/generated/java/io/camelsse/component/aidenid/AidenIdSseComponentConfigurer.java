@@ -19,26 +19,66 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class AidenIdSseComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
+    private io.camelsse.component.aidenid.AidenIdSseConfiguration getOrCreateConfiguration(AidenIdSseComponent target) {
+        if (target.getConfiguration() == null) {
+            target.setConfiguration(new io.camelsse.component.aidenid.AidenIdSseConfiguration());
+        }
+        return target.getConfiguration();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         AidenIdSseComponent target = (AidenIdSseComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplainhttp":
+        case "allowPlainHttp": getOrCreateConfiguration(target).setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
         case "apikey":
-        case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
-        case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "breakonfirsterror":
+        case "breakOnFirstError": getOrCreateConfiguration(target).setBreakOnFirstError(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "configuration": target.setConfiguration(property(camelContext, io.camelsse.component.aidenid.AidenIdSseConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "eventtypes":
+        case "eventTypes": getOrCreateConfiguration(target).setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "lasteventid":
+        case "lastEventId": getOrCreateConfiguration(target).setLastEventId(property(camelContext, java.lang.String.class, value)); return true;
+        case "lasteventidrepository":
+        case "lastEventIdRepository": getOrCreateConfiguration(target).setLastEventIdRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "lasteventidrepositorykey":
+        case "lastEventIdRepositoryKey": getOrCreateConfiguration(target).setLastEventIdRepositoryKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "maxeventsize":
+        case "maxEventSize": getOrCreateConfiguration(target).setMaxEventSize(property(camelContext, int.class, value)); return true;
+        case "maxreconnectattempts":
+        case "maxReconnectAttempts": getOrCreateConfiguration(target).setMaxReconnectAttempts(property(camelContext, int.class, value)); return true;
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": getOrCreateConfiguration(target).setMaxReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "orgid":
-        case "orgId": target.setOrgId(property(camelContext, java.lang.String.class, value)); return true;
+        case "orgId": getOrCreateConfiguration(target).setOrgId(property(camelContext, java.lang.String.class, value)); return true;
         case "projectid":
-        case "projectId": target.setProjectId(property(camelContext, java.lang.String.class, value)); return true;
+        case "projectId": getOrCreateConfiguration(target).setProjectId(property(camelContext, java.lang.String.class, value)); return true;
+        case "rawpayload":
+        case "rawPayload": getOrCreateConfiguration(target).setRawPayload(property(camelContext, boolean.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reconnectdelay":
+        case "reconnectDelay": getOrCreateConfiguration(target).setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "resumereadtimeout":
+        case "resumeReadTimeout": getOrCreateConfiguration(target).setResumeReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "unhealthyafter":
+        case "unhealthyAfter": getOrCreateConfiguration(target).setUnhealthyAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "workerthreads":
         case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -48,22 +88,55 @@ public class AidenIdSseComponentConfigurer extends PropertyConfigurerSupport imp
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplainhttp":
+        case "allowPlainHttp": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "breakonfirsterror":
+        case "breakOnFirstError": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "configuration": return io.camelsse.component.aidenid.AidenIdSseConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "lasteventid":
+        case "lastEventId": return java.lang.String.class;
+        case "lasteventidrepository":
+        case "lastEventIdRepository": return org.apache.camel.spi.StateRepository.class;
+        case "lasteventidrepositorykey":
+        case "lastEventIdRepositoryKey": return java.lang.String.class;
+        case "maxeventsize":
+        case "maxEventSize": return int.class;
+        case "maxreconnectattempts":
+        case "maxReconnectAttempts": return int.class;
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": return long.class;
         case "orgid":
         case "orgId": return java.lang.String.class;
         case "projectid":
         case "projectId": return java.lang.String.class;
+        case "rawpayload":
+        case "rawPayload": return boolean.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
+        case "reconnectdelay":
+        case "reconnectDelay": return long.class;
+        case "resumereadtimeout":
+        case "resumeReadTimeout": return long.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "unhealthyafter":
+        case "unhealthyAfter": return long.class;
         case "workerthreads":
         case "workerThreads": return int.class;
         default: return null;
@@ -74,24 +147,66 @@ public class AidenIdSseComponentConfigurer extends PropertyConfigurerSupport imp
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         AidenIdSseComponent target = (AidenIdSseComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplainhttp":
+        case "allowPlainHttp": return getOrCreateConfiguration(target).isAllowPlainHttp();
         case "apikey":
-        case "apiKey": return target.getApiKey();
+        case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
-        case "baseUrl": return target.getBaseUrl();
+        case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "breakonfirsterror":
+        case "breakOnFirstError": return getOrCreateConfiguration(target).isBreakOnFirstError();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
+        case "eventtypes":
+        case "eventTypes": return getOrCreateConfiguration(target).getEventTypes();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "lasteventid":
+        case "lastEventId": return getOrCreateConfiguration(target).getLastEventId();
+        case "lasteventidrepository":
+        case "lastEventIdRepository": return getOrCreateConfiguration(target).getLastEventIdRepository();
+        case "lasteventidrepositorykey":
+        case "lastEventIdRepositoryKey": return getOrCreateConfiguration(target).getLastEventIdRepositoryKey();
+        case "maxeventsize":
+        case "maxEventSize": return getOrCreateConfiguration(target).getMaxEventSize();
+        case "maxreconnectattempts":
+        case "maxReconnectAttempts": return getOrCreateConfiguration(target).getMaxReconnectAttempts();
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": return getOrCreateConfiguration(target).getMaxReconnectDelay();
         case "orgid":
-        case "orgId": return target.getOrgId();
+        case "orgId": return getOrCreateConfiguration(target).getOrgId();
         case "projectid":
-        case "projectId": return target.getProjectId();
+        case "projectId": return getOrCreateConfiguration(target).getProjectId();
+        case "rawpayload":
+        case "rawPayload": return getOrCreateConfiguration(target).isRawPayload();
+        case "readtimeout":
+        case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "reconnectdelay":
+        case "reconnectDelay": return getOrCreateConfiguration(target).getReconnectDelay();
+        case "resumereadtimeout":
+        case "resumeReadTimeout": return getOrCreateConfiguration(target).getResumeReadTimeout();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "unhealthyafter":
+        case "unhealthyAfter": return getOrCreateConfiguration(target).getUnhealthyAfter();
         case "workerthreads":
         case "workerThreads": return target.getWorkerThreads();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "lasteventidrepository":
+        case "lastEventIdRepository": return java.lang.String.class;
         default: return null;
         }
     }

@@ -12,85 +12,74 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 
 /**
- * The {@code aidenid-sse:stream} component: the events of an AidenID project as exchanges. Credentials and the
- * organization and project set here apply to every endpoint that does not set its own.
+ * The {@code aidenid-sse:stream} component: the events of an AidenID project as exchanges. Its configuration holds
+ * the defaults of every endpoint, such as the credentials and the organization and project: each endpoint starts from
+ * a copy of it, and its own options override them.
  */
 @Component("aidenid-sse")
 public class AidenIdSseComponent extends SseComponentSupport {
 
-    @Metadata(label = "security", secret = true,
-              description = "The AidenID API key for every endpoint that sets none, sent as Authorization: Bearer.")
-    private String apiKey;
-
-    @Metadata(description = "The organization (X-Org-Id) for every endpoint that sets none.")
-    private String orgId;
-
-    @Metadata(description = "The project (X-Project-Id) for every endpoint that sets none.")
-    private String projectId;
-
-    @Metadata(label = "advanced",
-              description = "The API's base URL for every endpoint that sets none. Default: https://api.aidenid.com.")
-    private String baseUrl;
+    @Metadata(description = "The options every endpoint of this component starts from; an endpoint's own options"
+                            + " override them.")
+    private AidenIdSseConfiguration configuration = new AidenIdSseConfiguration();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        AidenIdSseConfiguration configuration = new AidenIdSseConfiguration();
-        configuration.setStream(remaining);
-        // the component's values first, so that the endpoint's own options override them
-        if (apiKey != null) {
-            configuration.setApiKey(apiKey);
-        }
-        if (orgId != null) {
-            configuration.setOrgId(orgId);
-        }
-        if (projectId != null) {
-            configuration.setProjectId(projectId);
-        }
-        if (baseUrl != null) {
-            configuration.setBaseUrl(baseUrl);
-        }
-        AidenIdSseEndpoint endpoint = new AidenIdSseEndpoint(uri, this, configuration);
+        AidenIdSseConfiguration copy = getConfiguration().copy();
+        copy.setStream(remaining);
+        AidenIdSseEndpoint endpoint = new AidenIdSseEndpoint(uri, this, copy);
         setProperties(endpoint, parameters);
-        endpoint.createStreamRequest();
+        // refuses a missing or unsafe setting now, before any route starts; the endpoint keeps the request
+        endpoint.streamRequest();
         return endpoint;
     }
 
+    public AidenIdSseConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(AidenIdSseConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    // the options the docs say are also settable on the component, as bean properties of the component itself
+
     public String getApiKey() {
-        return apiKey;
+        return configuration.getApiKey();
     }
 
     public void setApiKey(String apiKey) {
-        this.apiKey = apiKey;
+        configuration.setApiKey(apiKey);
     }
 
     public String getOrgId() {
-        return orgId;
+        return configuration.getOrgId();
     }
 
     public void setOrgId(String orgId) {
-        this.orgId = orgId;
+        configuration.setOrgId(orgId);
     }
 
     public String getProjectId() {
-        return projectId;
+        return configuration.getProjectId();
     }
 
     public void setProjectId(String projectId) {
-        this.projectId = projectId;
+        configuration.setProjectId(projectId);
     }
 
     public String getBaseUrl() {
-        return baseUrl;
+        return configuration.getBaseUrl();
     }
 
     public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
+        configuration.setBaseUrl(baseUrl);
     }
 
     /** Masks the key: Camel and users may print components. */
     @Override
     public String toString() {
-        return "AidenIdSseComponent[orgId=" + orgId + ", projectId=" + projectId + ", apiKey="
-               + (apiKey == null ? "none" : "xxxxxx") + "]";
+        return "AidenIdSseComponent[orgId=" + getOrgId() + ", projectId=" + getProjectId() + ", apiKey="
+               + (getApiKey() == null ? "none" : "xxxxxx") + "]";
     }
 }

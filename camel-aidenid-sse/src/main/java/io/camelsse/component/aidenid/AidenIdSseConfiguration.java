@@ -12,10 +12,11 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 
 /**
- * Options of the {@code aidenid-sse} endpoint.
+ * Options of the {@code aidenid-sse} endpoint. The component holds one as the defaults of its endpoints, each of
+ * which gets a {@link #copy()}.
  */
 @UriParams
-public class AidenIdSseConfiguration extends SseCommonConfiguration {
+public class AidenIdSseConfiguration extends SseCommonConfiguration implements Cloneable {
 
     public static final String DEFAULT_BASE_URL = "https://api.aidenid.com";
 
@@ -24,14 +25,15 @@ public class AidenIdSseConfiguration extends SseCommonConfiguration {
     private String stream;
 
     @UriParam(label = "security", secret = true,
-              description = "The AidenID API key, sent as Authorization: Bearer. Required, here or on the component."
-                            + " Prefer the component or a property placeholder such as {{env:AIDENID_API_KEY}}.")
+              description = "The AidenID API key, sent as Authorization: Bearer. Required, on the endpoint or on the"
+                            + " component. Prefer the component or a property placeholder such as"
+                            + " {{env:AIDENID_API_KEY}}.")
     private String apiKey;
 
-    @UriParam(description = "The organization, sent as X-Org-Id. Required, here or on the component.")
+    @UriParam(description = "The organization, sent as X-Org-Id. Required, on the endpoint or on the component.")
     private String orgId;
 
-    @UriParam(description = "The project, sent as X-Project-Id. Required, here or on the component.")
+    @UriParam(description = "The project, sent as X-Project-Id. Required, on the endpoint or on the component.")
     private String projectId;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
@@ -71,6 +73,15 @@ public class AidenIdSseConfiguration extends SseCommonConfiguration {
     @UriParam(label = "consumer", defaultValue = "false",
               description = "Make the body the payload's JSON text as received instead of an AidenIdEvent.")
     private boolean rawPayload;
+
+    /** A copy whose changes leave this one alone; what it refers to (a repository, TLS parameters) is shared. */
+    public AidenIdSseConfiguration copy() {
+        try {
+            return (AidenIdSseConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public String getStream() {
         return stream;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import io.camelsse.component.sse.connection.EventIds;
+import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.event.ServerSentEvent;
@@ -107,7 +108,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
 
     @Override
     protected StreamRequest createStreamRequest() {
-        return getEndpoint().createStreamRequest();
+        return getEndpoint().streamRequest();
     }
 
     @Override
@@ -115,14 +116,14 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
         if (!resumedFromStrategy.isEmpty()) {
             LOG.info("Resuming the AidenID stream after event '{}', held by the resume strategy under '{}'",
                     resumedFromStrategy, repositoryKey);
-            return resumedFromStrategy;
+            return fromStore(resumedFromStrategy);
         }
         StateRepository<String, String> repo = repository;
         if (repo != null) {
             String stored = repo.getState(repositoryKey);
             if (stored != null && !stored.isEmpty()) {
                 LOG.info("Resuming the AidenID stream after event '{}', stored under '{}'", stored, repositoryKey);
-                return stored;
+                return fromStore(stored);
             }
         }
         String completed = position.lastCompletedId();
@@ -131,6 +132,14 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
         }
         String configured = getEndpoint().getConfiguration().getLastEventId();
         return configured == null ? "" : configured;
+    }
+
+    /**
+     * An ID read from a store goes into a request header like the lastEventId option, so it is checked like it: a
+     * store that holds a line break fails the route's start, before any request.
+     */
+    private static String fromStore(String id) {
+        return HeaderValues.requireNoControlCharacters("lastEventId", id);
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.camelsse.component.sse.connection.ApiBaseUrl;
 import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.StreamRequest;
+import io.camelsse.component.sse.support.CheckedOnce;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -44,6 +45,8 @@ public class AidenIdSseEndpoint extends DefaultEndpoint {
     private final AidenIdSseConfiguration configuration;
 
     private final Map<String, StreamPosition> positions = new ConcurrentHashMap<>();
+    private final CheckedOnce<RequestOptions, StreamRequest> streamRequest
+            = new CheckedOnce<>(AidenIdSseEndpoint::checkedRequest);
 
     public AidenIdSseEndpoint(String endpointUri, AidenIdSseComponent component,
                               AidenIdSseConfiguration configuration) {
@@ -73,23 +76,31 @@ public class AidenIdSseEndpoint extends DefaultEndpoint {
     }
 
     /**
-     * The request every connection makes. Checks every setting on the way, so a missing or unsafe value fails the
-     * endpoint's creation or the route's start, before any request. No message names the API key's value.
+     * The request every connection makes, built from the options and checked on the way (every setting, plain http,
+     * the lastEventId option), so a missing or unsafe value fails the endpoint's creation, or the route's start when
+     * it was changed since, before any request. No message names the API key's value. The stream trusts it.
      */
-    StreamRequest createStreamRequest() {
-        if (!STREAM.equals(configuration.getStream())) {
+    StreamRequest streamRequest() {
+        return streamRequest.of(new RequestOptions(configuration.getStream(), configuration.getApiKey(),
+                configuration.getOrgId(), configuration.getProjectId(), configuration.getBaseUrl(),
+                configuration.isAllowPlainHttp(), configuration.getLastEventId()));
+    }
+
+    private static StreamRequest checkedRequest(RequestOptions options) {
+        if (!STREAM.equals(options.stream())) {
             throw new IllegalArgumentException("The aidenid-sse endpoint has one stream: use aidenid-sse:stream");
         }
-        String apiKey = required("apiKey", configuration.getApiKey());
-        String orgId = required("orgId", configuration.getOrgId());
-        String projectId = required("projectId", configuration.getProjectId());
-        HeaderValues.requireNoControlCharacters("lastEventId", configuration.getLastEventId());
-        StreamRequest.Builder request = StreamRequest.to(streamUri());
-        requirePrintableAscii("apiKey", apiKey);
-        request.credential("Authorization", "Bearer " + apiKey);
-        request.header("X-Org-Id", requirePrintableAscii("orgId", orgId));
-        request.header("X-Project-Id", requirePrintableAscii("projectId", projectId));
-        return request.build();
+        String apiKey = required("apiKey", options.apiKey());
+        String orgId = required("orgId", options.orgId());
+        String projectId = required("projectId", options.projectId());
+        HeaderValues.requireNoControlCharacters("lastEventId", options.lastEventId());
+        URI uri = ApiBaseUrl.streamUri("The aidenid-sse baseUrl", required("baseUrl", options.baseUrl()),
+                STREAM_PATH, options.allowPlainHttp());
+        return StreamRequest.to(uri)
+                .credential("Authorization", "Bearer " + requirePrintableAscii("apiKey", apiKey))
+                .header("X-Org-Id", requirePrintableAscii("orgId", orgId))
+                .header("X-Project-Id", requirePrintableAscii("projectId", projectId))
+                .build();
     }
 
     /** The position of the route with this ID; the same object every time the route starts again. */
@@ -117,11 +128,6 @@ public class AidenIdSseEndpoint extends DefaultEndpoint {
         return "aidenid-sse/" + configuration.getOrgId() + "/" + configuration.getProjectId();
     }
 
-    private URI streamUri() {
-        return ApiBaseUrl.streamUri("The aidenid-sse baseUrl", required("baseUrl", configuration.getBaseUrl()),
-                STREAM_PATH, configuration.isAllowPlainHttp());
-    }
-
     private static String required(String option, String value) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("The aidenid-sse endpoint needs " + option
@@ -137,5 +143,14 @@ public class AidenIdSseEndpoint extends DefaultEndpoint {
             throw new IllegalArgumentException(option + " must be printable ASCII without leading or trailing spaces");
         }
         return value;
+    }
+
+    /** What the request is made of; it holds the API key, so it is never printed. */
+    private record RequestOptions(String stream, String apiKey, String orgId, String projectId, String baseUrl,
+                                  boolean allowPlainHttp, String lastEventId) {
+        @Override
+        public String toString() {
+            return "RequestOptions";
+        }
     }
 }

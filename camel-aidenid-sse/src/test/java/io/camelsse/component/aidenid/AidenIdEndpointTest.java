@@ -68,11 +68,11 @@ class AidenIdEndpointTest extends AidenIdRouteTestSupport {
     void defaultBaseUrlIsTheVendorsAndATrailingSlashIsFine() throws Exception {
         AidenIdSseEndpoint endpoint = endpoint("aidenid-sse:stream?apiKey=k&orgId=o&projectId=p");
         assertThat(endpoint.getConfiguration().getBaseUrl()).isEqualTo("https://api.aidenid.com");
-        assertThat(endpoint.createStreamRequest().uri()).hasToString("https://api.aidenid.com/v1/realtime/stream");
+        assertThat(endpoint.streamRequest().uri()).hasToString("https://api.aidenid.com/v1/realtime/stream");
 
         AidenIdSseEndpoint slash = endpoint("aidenid-sse:stream?apiKey=k&orgId=o&projectId=p&baseUrl="
                                             + SIM.baseUrl() + "/");
-        assertThat(slash.createStreamRequest().uri()).hasToString(SIM.baseUrl() + "/v1/realtime/stream");
+        assertThat(slash.streamRequest().uri()).hasToString(SIM.baseUrl() + "/v1/realtime/stream");
     }
 
     @ParameterizedTest
@@ -129,7 +129,7 @@ class AidenIdEndpointTest extends AidenIdRouteTestSupport {
                 .rootCause().hasMessageContaining("Refusing plain http://");
         AidenIdSseEndpoint allowed = endpoint(
                 "aidenid-sse:stream?apiKey=k&orgId=o&projectId=p&baseUrl=http://api.aidenid.com&allowPlainHttp=true");
-        assertThat(allowed.createStreamRequest().uri()).hasToString("http://api.aidenid.com/v1/realtime/stream");
+        assertThat(allowed.streamRequest().uri()).hasToString("http://api.aidenid.com/v1/realtime/stream");
     }
 
     @Test

@@ -19,24 +19,68 @@ import org.apache.camel.support.component.PropertyConfigurerSupport;
 @SuppressWarnings("unchecked")
 public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport implements GeneratedPropertyConfigurer, PropertyConfigurerGetter {
 
+    private io.camelsse.component.predicate.PredicateSseConfiguration getOrCreateConfiguration(PredicateSseComponent target) {
+        if (target.getConfiguration() == null) {
+            target.setConfiguration(new io.camelsse.component.predicate.PredicateSseConfiguration());
+        }
+        return target.getConfiguration();
+    }
+
     @Override
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         PredicateSseComponent target = (PredicateSseComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplainhttp":
+        case "allowPlainHttp": getOrCreateConfiguration(target).setAllowPlainHttp(property(camelContext, boolean.class, value)); return true;
         case "apikey":
-        case "apiKey": target.setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "apiKey": getOrCreateConfiguration(target).setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
-        case "baseUrl": target.setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "breakonfirsterror":
+        case "breakOnFirstError": getOrCreateConfiguration(target).setBreakOnFirstError(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "closeonterminal":
+        case "closeOnTerminal": getOrCreateConfiguration(target).setCloseOnTerminal(property(camelContext, boolean.class, value)); return true;
+        case "configuration": target.setConfiguration(property(camelContext, io.camelsse.component.predicate.PredicateSseConfiguration.class, value)); return true;
+        case "connecttimeout":
+        case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconnectspersecond":
+        case "maxConnectsPerSecond": getOrCreateConfiguration(target).setMaxConnectsPerSecond(property(camelContext, int.class, value)); return true;
+        case "maxeventsize":
+        case "maxEventSize": getOrCreateConfiguration(target).setMaxEventSize(property(camelContext, int.class, value)); return true;
+        case "maxreconnectattempts":
+        case "maxReconnectAttempts": getOrCreateConfiguration(target).setMaxReconnectAttempts(property(camelContext, int.class, value)); return true;
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": getOrCreateConfiguration(target).setMaxReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "maxsessions":
+        case "maxSessions": getOrCreateConfiguration(target).setMaxSessions(property(camelContext, int.class, value)); return true;
+        case "maxstreamsperclient":
+        case "maxStreamsPerClient": getOrCreateConfiguration(target).setMaxStreamsPerClient(property(camelContext, int.class, value)); return true;
+        case "rawpayload":
+        case "rawPayload": getOrCreateConfiguration(target).setRawPayload(property(camelContext, boolean.class, value)); return true;
+        case "readtimeout":
+        case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "reconnectdelay":
+        case "reconnectDelay": getOrCreateConfiguration(target).setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "skipunchanged":
+        case "skipUnchanged": getOrCreateConfiguration(target).setSkipUnchanged(property(camelContext, boolean.class, value)); return true;
+        case "sslcontextparameters":
+        case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "terminalonly":
+        case "terminalOnly": getOrCreateConfiguration(target).setTerminalOnly(property(camelContext, boolean.class, value)); return true;
+        case "unhealthyafter":
+        case "unhealthyAfter": getOrCreateConfiguration(target).setUnhealthyAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "watchrepository":
+        case "watchRepository": getOrCreateConfiguration(target).setWatchRepository(property(camelContext, io.camelsse.component.predicate.WatchRepository.class, value)); return true;
         case "workerthreads":
         case "workerThreads": target.setWorkerThreads(property(camelContext, int.class, value)); return true;
         default: return false;
@@ -46,20 +90,57 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplainhttp":
+        case "allowPlainHttp": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "breakonfirsterror":
+        case "breakOnFirstError": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "closeonterminal":
+        case "closeOnTerminal": return boolean.class;
+        case "configuration": return io.camelsse.component.predicate.PredicateSseConfiguration.class;
+        case "connecttimeout":
+        case "connectTimeout": return long.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconnectspersecond":
+        case "maxConnectsPerSecond": return int.class;
+        case "maxeventsize":
+        case "maxEventSize": return int.class;
+        case "maxreconnectattempts":
+        case "maxReconnectAttempts": return int.class;
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": return long.class;
+        case "maxsessions":
+        case "maxSessions": return int.class;
+        case "maxstreamsperclient":
+        case "maxStreamsPerClient": return int.class;
+        case "rawpayload":
+        case "rawPayload": return boolean.class;
+        case "readtimeout":
+        case "readTimeout": return long.class;
+        case "reconnectdelay":
+        case "reconnectDelay": return long.class;
+        case "skipunchanged":
+        case "skipUnchanged": return boolean.class;
+        case "sslcontextparameters":
+        case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "terminalonly":
+        case "terminalOnly": return boolean.class;
+        case "unhealthyafter":
+        case "unhealthyAfter": return long.class;
+        case "watchrepository":
+        case "watchRepository": return io.camelsse.component.predicate.WatchRepository.class;
         case "workerthreads":
         case "workerThreads": return int.class;
         default: return null;
@@ -70,20 +151,57 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         PredicateSseComponent target = (PredicateSseComponent) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowplainhttp":
+        case "allowPlainHttp": return getOrCreateConfiguration(target).isAllowPlainHttp();
         case "apikey":
-        case "apiKey": return target.getApiKey();
+        case "apiKey": return getOrCreateConfiguration(target).getApiKey();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
-        case "baseUrl": return target.getBaseUrl();
+        case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "breakonfirsterror":
+        case "breakOnFirstError": return getOrCreateConfiguration(target).isBreakOnFirstError();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "closeonterminal":
+        case "closeOnTerminal": return getOrCreateConfiguration(target).isCloseOnTerminal();
+        case "configuration": return target.getConfiguration();
+        case "connecttimeout":
+        case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconnectspersecond":
+        case "maxConnectsPerSecond": return getOrCreateConfiguration(target).getMaxConnectsPerSecond();
+        case "maxeventsize":
+        case "maxEventSize": return getOrCreateConfiguration(target).getMaxEventSize();
+        case "maxreconnectattempts":
+        case "maxReconnectAttempts": return getOrCreateConfiguration(target).getMaxReconnectAttempts();
+        case "maxreconnectdelay":
+        case "maxReconnectDelay": return getOrCreateConfiguration(target).getMaxReconnectDelay();
+        case "maxsessions":
+        case "maxSessions": return getOrCreateConfiguration(target).getMaxSessions();
+        case "maxstreamsperclient":
+        case "maxStreamsPerClient": return getOrCreateConfiguration(target).getMaxStreamsPerClient();
+        case "rawpayload":
+        case "rawPayload": return getOrCreateConfiguration(target).isRawPayload();
+        case "readtimeout":
+        case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
+        case "reconnectdelay":
+        case "reconnectDelay": return getOrCreateConfiguration(target).getReconnectDelay();
+        case "skipunchanged":
+        case "skipUnchanged": return getOrCreateConfiguration(target).isSkipUnchanged();
+        case "sslcontextparameters":
+        case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "terminalonly":
+        case "terminalOnly": return getOrCreateConfiguration(target).isTerminalOnly();
+        case "unhealthyafter":
+        case "unhealthyAfter": return getOrCreateConfiguration(target).getUnhealthyAfter();
+        case "watchrepository":
+        case "watchRepository": return getOrCreateConfiguration(target).getWatchRepository();
         case "workerthreads":
         case "workerThreads": return target.getWorkerThreads();
         default: return null;

@@ -14,20 +14,15 @@ import org.apache.camel.spi.annotations.Component;
 
 /**
  * The {@code predicate-sse:<type>/<sessionId>} component: the status of a Predicate KYC or KYB verification session,
- * as exchanges.
+ * as exchanges. Its configuration holds the defaults of every endpoint, such as the API key: each endpoint starts from
+ * a copy of it, and its own options override them.
  */
 @Component("predicate-sse")
 public class PredicateSseComponent extends SseComponentSupport {
 
-    @Metadata(label = "security", secret = true,
-              description = "The Predicate API key for every endpoint that sets none, sent as Authorization:"
-                            + " Bearer.")
-    private String apiKey;
-
-    @Metadata(defaultValue = PredicateSseConfiguration.DEFAULT_BASE_URL,
-              description = "The API's base URL for every endpoint that sets none. The earlier generation is "
-                            + PredicateSseConfiguration.EARLIER_GENERATION_BASE_URL + ".")
-    private String baseUrl;
+    @Metadata(description = "The options every endpoint of this component starts from; an endpoint's own options"
+                            + " override them.")
+    private PredicateSseConfiguration configuration = new PredicateSseConfiguration();
 
     private final Map<String, WatchSet> watchSets = new ConcurrentHashMap<>();
 
@@ -41,7 +36,7 @@ public class PredicateSseComponent extends SseComponentSupport {
             throw new IllegalArgumentException(
                     "A predicate-sse endpoint is predicate-sse:<individual|business>/<sessionId>");
         }
-        PredicateSseConfiguration configuration = new PredicateSseConfiguration();
+        PredicateSseConfiguration configuration = getConfiguration().copy();
         configuration.setType(remaining.substring(0, slash));
         configuration.setSessionId(remaining.substring(slash + 1));
         PredicateSseEndpoint endpoint = new PredicateSseEndpoint(uri, this, configuration);
@@ -53,13 +48,15 @@ public class PredicateSseComponent extends SseComponentSupport {
 
     private Endpoint createWatchEndpoint(String uri, String remaining, Map<String, Object> parameters)
             throws Exception {
-        PredicateSseConfiguration configuration = new PredicateSseConfiguration();
+        PredicateSseConfiguration configuration = getConfiguration().copy();
         configuration.setType(PredicateSseEndpoint.WATCH);
         configuration.setSessionId(remaining.length() > PredicateSseEndpoint.WATCH.length()
                 ? remaining.substring(PredicateSseEndpoint.WATCH.length() + 1) : PredicateSseEndpoint.DEFAULT_WATCH_NAME);
-        // only what an endpoint names itself configures the shared set
-        boolean namesRepository = parameters.containsKey("watchRepository");
-        boolean namesMaxSessions = parameters.containsKey("maxSessions");
+        // only what an endpoint names itself, or the component does for all, configures the shared set
+        boolean namesRepository = parameters.containsKey("watchRepository")
+                || getConfiguration().getWatchRepository() != null;
+        boolean namesMaxSessions = parameters.containsKey("maxSessions")
+                || getConfiguration().getMaxSessions() != WatchSet.DEFAULT_MAX_SESSIONS;
         PredicateSseEndpoint endpoint = new PredicateSseEndpoint(uri, this, configuration);
         setProperties(endpoint, parameters);
         endpoint.validate();
@@ -80,19 +77,36 @@ public class PredicateSseComponent extends SseComponentSupport {
         super.doStop();
     }
 
+    public PredicateSseConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(PredicateSseConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    // the options the docs say are also settable on the component, as bean properties of the component itself
+
     public String getApiKey() {
-        return apiKey;
+        return configuration.getApiKey();
     }
 
     public void setApiKey(String apiKey) {
-        this.apiKey = apiKey;
+        configuration.setApiKey(apiKey);
     }
 
     public String getBaseUrl() {
-        return baseUrl;
+        return configuration.getBaseUrl();
     }
 
     public void setBaseUrl(String baseUrl) {
-        this.baseUrl = baseUrl;
+        configuration.setBaseUrl(baseUrl);
+    }
+
+    /** Masks the key: Camel and users may print components. */
+    @Override
+    public String toString() {
+        return "PredicateSseComponent[baseUrl=" + getBaseUrl() + ", apiKey=" + (getApiKey() == null ? "none" : "xxxxxx")
+               + "]";
     }
 }

@@ -11,10 +11,11 @@ import org.apache.camel.spi.UriParams;
 import org.apache.camel.spi.UriPath;
 
 /**
- * Options of a {@code predicate-sse} endpoint, on top of the options every SSE component has.
+ * Options of a {@code predicate-sse} endpoint, on top of the options every SSE component has. The component holds one
+ * as the defaults of its endpoints, each of which gets a {@link #copy()}.
  */
 @UriParams
-public class PredicateSseConfiguration extends SseCommonConfiguration {
+public class PredicateSseConfiguration extends SseCommonConfiguration implements Cloneable {
 
     /** The current API generation. */
     public static final String DEFAULT_BASE_URL = "https://api.identity.predicate.io";
@@ -32,16 +33,16 @@ public class PredicateSseConfiguration extends SseCommonConfiguration {
     private String sessionId;
 
     @UriParam(label = "security", secret = true,
-              description = "The Predicate API key, sent as Authorization: Bearer. When not set here, the"
-                            + " component's apiKey is used. Prefer setting it on the component or through a"
-                            + " property placeholder: Camel echoes a malformed endpoint URI, key included, in its"
-                            + " own parse errors.")
+              description = "The Predicate API key, sent as Authorization: Bearer. Required, on the endpoint or on"
+                            + " the component. Prefer setting it on the component or through a property"
+                            + " placeholder: Camel echoes a malformed endpoint URI, key included, in its own parse"
+                            + " errors.")
     private String apiKey;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
-              description = "The API's base URL. When not set here, the component's baseUrl is used. The earlier"
-                            + " generation is " + EARLIER_GENERATION_BASE_URL + ".")
-    private String baseUrl;
+              description = "The API's base URL; the streams are at <baseUrl>" + PredicateSseEndpoint.STREAM_PATH
+                            + "<type>/<sessionId>. The earlier generation is " + EARLIER_GENERATION_BASE_URL + ".")
+    private String baseUrl = DEFAULT_BASE_URL;
 
     @UriParam(label = "consumer", defaultValue = "true",
               description = "After a terminal status (completed, rejected, failed) is delivered, close the stream"
@@ -87,6 +88,15 @@ public class PredicateSseConfiguration extends SseCommonConfiguration {
                             + " thread. 0: one client for all. Over http (HTTP/1.1, a connection per stream) all"
                             + " sessions share one client.")
     private int maxStreamsPerClient = 90;
+
+    /** A copy whose changes leave this one alone; what it refers to (a repository, TLS parameters) is shared. */
+    public PredicateSseConfiguration copy() {
+        try {
+            return (PredicateSseConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public String getType() {
         return type;

@@ -50,7 +50,7 @@ public class PredicateSseConsumer extends SseConsumerSupport {
 
     @Override
     protected StreamRequest createStreamRequest() {
-        return getEndpoint().createStreamRequest(sessionId);
+        return getEndpoint().streamRequest(sessionId, getEndpoint().getConfiguration().getType());
     }
 
     @Override

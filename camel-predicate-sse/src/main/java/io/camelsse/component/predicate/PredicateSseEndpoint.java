@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import io.camelsse.component.sse.connection.ApiBaseUrl;
 import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.StreamRequest;
+import io.camelsse.component.sse.support.CheckedOnce;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.PollingConsumer;
@@ -34,8 +35,6 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
     static final String STREAM_PATH = "/api/v1/status/realtime/";
     static final String WATCH = "watch";
     static final String DEFAULT_WATCH_NAME = "default";
-    /** A well-formed session ID, for checking a watch endpoint's settings before it has any session. */
-    static final String EXAMPLE_SESSION_ID = "00000000-0000-0000-0000-000000000000";
 
     private static final Pattern UUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -44,6 +43,7 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
 
     @UriParam
     private final PredicateSseConfiguration configuration;
+    private final CheckedOnce<ApiOptions, PredicateApi> api = new CheckedOnce<>(PredicateSseEndpoint::checkedApi);
 
     public PredicateSseEndpoint(String endpointUri, PredicateSseComponent component,
                                 PredicateSseConfiguration configuration) {
@@ -108,24 +108,6 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
         return new PredicateSsePollingConsumer(this);
     }
 
-    /** The API key of this endpoint, or else of the component; null when neither has one. */
-    String effectiveApiKey() {
-        String key = configuration.getApiKey();
-        if (key == null || key.isEmpty()) {
-            key = getComponent().getApiKey();
-        }
-        return key == null || key.isEmpty() ? null : key;
-    }
-
-    /** The base URL of this endpoint, or else of the component, or else the current generation's. */
-    String effectiveBaseUrl() {
-        String url = configuration.getBaseUrl();
-        if (url == null || url.isEmpty()) {
-            url = getComponent().getBaseUrl();
-        }
-        return url == null || url.isEmpty() ? PredicateSseConfiguration.DEFAULT_BASE_URL : url;
-    }
-
     /**
      * True when the session ID is a Simple expression such as {@code ${header.sessionId}}: only a poll, which has an
      * exchange to evaluate it against, can use such an endpoint.
@@ -135,7 +117,8 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
     }
 
     /**
-     * Checks the type, the session ID (unless it is an expression, checked once evaluated) and the base URL.
+     * Checks the type, the session ID (unless it is an expression, checked once evaluated), the base URL and the API
+     * key if one is set; a missing key fails only a consumer's start, as the watch producer needs none.
      *
      * @throws IllegalArgumentException saying what is wrong, before any request is made
      */
@@ -146,15 +129,14 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
                 throw new IllegalArgumentException("A watch set name is 1 to 64 letters, digits, '.', '_' or '-',"
                                                    + " not '" + echo(watchName()) + "'");
             }
-            streamUriFor(EXAMPLE_SESSION_ID, "individual");
-            return;
+        } else {
+            requireVerificationType(type);
+            if (!isSessionIdExpression()) {
+                requireSessionUuid(configuration.getSessionId());
+            }
         }
-        requireVerificationType(type);
-        if (!isSessionIdExpression()) {
-            requireSessionUuid(configuration.getSessionId());
-        }
-        // the base URL is checked now, whatever session a poll will name later
-        streamUriFor("", type);
+        // the base URL is checked now, whatever session a poll or a watch set will name later
+        api();
     }
 
     /** @throws IllegalArgumentException when the type is not individual or business */
@@ -178,42 +160,46 @@ public class PredicateSseEndpoint extends DefaultEndpoint {
         }
     }
 
-    /** The stream URL of the session: the base URL, then {@code /api/v1/status/realtime/<type>/<sessionId>}. */
-    URI streamUri(String sessionId) {
-        return streamUri(sessionId, configuration.getType());
+    /**
+     * What every session request of this endpoint shares, checked from the options (the base URL, plain http, the
+     * API key) when the endpoint is created, and again only if they changed since.
+     */
+    PredicateApi api() {
+        return api.of(new ApiOptions(configuration.getBaseUrl(), configuration.getApiKey(),
+                configuration.isAllowPlainHttp()));
     }
 
-    /** The stream URL of a session of the given type. */
-    URI streamUri(String sessionId, String type) {
+    /**
+     * The request for the session of the given type: the session ID and type are checked here, as they may come from
+     * outside the endpoint's options (a poll's expression, a watch set), and the rest was checked with {@link #api()}.
+     * The stream trusts it.
+     *
+     * @throws IllegalArgumentException when the session ID or the type is refused, or no API key is set
+     */
+    StreamRequest streamRequest(String sessionId, String type) {
         requireSessionUuid(sessionId);
         requireVerificationType(type);
-        return streamUriFor(sessionId, type);
+        return api().sessionRequest(type, sessionId);
     }
 
-    private URI streamUriFor(String sessionId, String type) {
-        return ApiBaseUrl.streamUri("The Predicate baseUrl", effectiveBaseUrl(),
-                STREAM_PATH + type + "/" + sessionId, configuration.isAllowPlainHttp());
-    }
-
-    /** The request every connection to the session's stream makes; checks everything that goes into it first. */
-    StreamRequest createStreamRequest(String sessionId) {
-        validate();
-        return createStreamRequest(sessionId, configuration.getType());
-    }
-
-    /** The request for a session of the given type, such as one of a watch set. */
-    StreamRequest createStreamRequest(String sessionId, String type) {
-        URI uri = streamUri(sessionId, type);
-        String apiKey = effectiveApiKey();
-        if (apiKey == null) {
-            throw new IllegalArgumentException(
-                    "No Predicate API key: set apiKey on the predicate-sse component or endpoint");
-        }
+    private static PredicateApi checkedApi(ApiOptions options) {
+        String baseUrl = options.baseUrl() == null || options.baseUrl().isEmpty()
+                ? PredicateSseConfiguration.DEFAULT_BASE_URL : options.baseUrl();
+        URI streamBase = ApiBaseUrl.streamUri("The Predicate baseUrl", baseUrl, STREAM_PATH, options.allowPlainHttp());
+        String apiKey = options.apiKey() == null || options.apiKey().isEmpty() ? null : options.apiKey();
         // the HTTP client would quote a value it refuses in its error message: refuse it here, without the value
-        if (!HeaderValues.isSendableAsIs(apiKey)) {
+        if (apiKey != null && !HeaderValues.isSendableAsIs(apiKey)) {
             throw new IllegalArgumentException("The Predicate API key must be printable ASCII");
         }
-        return StreamRequest.to(uri).credential("Authorization", "Bearer " + apiKey).build();
+        return new PredicateApi(streamBase, apiKey);
+    }
+
+    /** What the API access is made of; it holds the API key, so it is never printed. */
+    private record ApiOptions(String baseUrl, String apiKey, boolean allowPlainHttp) {
+        @Override
+        public String toString() {
+            return "ApiOptions";
+        }
     }
 
     /** A refused value as it may appear in a message: printable ASCII only, and not too long. */

@@ -72,15 +72,15 @@ public class PredicateWatchConsumer extends DefaultConsumer {
         PredicateSseEndpoint endpoint = getEndpoint();
         PredicateSseConfiguration config = config();
         // the key, the base URL and the options are checked before any session connects
-        endpoint.createStreamRequest(PredicateSseEndpoint.EXAMPLE_SESSION_ID, "individual");
+        PredicateApi api = endpoint.api();
+        api.requireApiKey();
         settings = config.toStreamSettings();
         PredicateSseComponent component = endpoint.getComponent();
         executor = newExecutor();
         pacer = new ConnectPacer(component.scheduler(), config.getMaxConnectsPerSecond());
         SSLContext sslContext = config.getSslContextParameters() == null ? null
                 : config.getSslContextParameters().createSSLContext(getEndpoint().getCamelContext());
-        boolean mayUseHttp2 = endpoint.streamUri(PredicateSseEndpoint.EXAMPLE_SESSION_ID, "individual")
-                .getScheme().equalsIgnoreCase("https");
+        boolean mayUseHttp2 = api.scheme().equalsIgnoreCase("https");
         boolean spread = mayUseHttp2 && config.getMaxStreamsPerClient() > 0;
         clients = new WatchHttpClients(() -> new PacedHttpClient(newClient(sslContext), pacer, spread),
                 spread ? config.getMaxStreamsPerClient() : 0);
@@ -162,7 +162,7 @@ public class PredicateWatchConsumer extends DefaultConsumer {
             ReconnectPolicy policy = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
                     settings.maxReconnectAttempts(), ReconnectPolicy.JITTER);
             SseStream stream = new SseStream(
-                    getEndpoint().createStreamRequest(entry.sessionId(), entry.verificationType()), settings,
+                    getEndpoint().streamRequest(entry.sessionId(), entry.verificationType()), settings,
                     config.isAllowPlainHttp(), "", lease.client(), getEndpoint().getComponent().scheduler(), session,
                     policy, "Route '" + getRouteId() + "', Predicate session "
                                                 + entry.sessionId()).routineEventsAtDebug();

@@ -74,8 +74,8 @@ class PredicateSseEndpointTest extends PredicateTestSupport {
         component.setCamelContext(context);
         context.addComponent("predicate-fresh", component);
         PredicateSseEndpoint endpoint
-                = context.getEndpoint("predicate-fresh:individual/" + SESSION, PredicateSseEndpoint.class);
-        assertThat(endpoint.streamUri(SESSION)).hasToString(
+                = context.getEndpoint("predicate-fresh:individual/" + SESSION + "?apiKey=k", PredicateSseEndpoint.class);
+        assertThat(endpoint.streamRequest(SESSION, "individual").uri()).hasToString(
                 "https://api.identity.predicate.io/api/v1/status/realtime/individual/" + SESSION);
         assertThat(PredicateSseConfiguration.EARLIER_GENERATION_BASE_URL).isEqualTo("https://api.kyc.predicate.io");
     }
@@ -160,7 +160,7 @@ class PredicateSseEndpointTest extends PredicateTestSupport {
         PredicateSseEndpoint allowed = context.getEndpoint(
                 "predicate-sse:individual/" + SESSION + "?baseUrl=http://predicate.internal&allowPlainHttp=true",
                 PredicateSseEndpoint.class);
-        assertThat(allowed.streamUri(SESSION).getHost()).isEqualTo("predicate.internal");
+        assertThat(allowed.streamRequest(SESSION, "individual").uri().getHost()).isEqualTo("predicate.internal");
     }
 
     @Test

@@ -47,7 +47,8 @@ public class SseComponent extends SseComponentSupport {
             parameters.clear();
         }
         configuration.setUrl(url);
-        endpoint.createStreamRequest();
+        // refuses a bad URL or header now, before any route starts; the endpoint keeps the request
+        endpoint.streamRequest();
         return endpoint;
     }
 }

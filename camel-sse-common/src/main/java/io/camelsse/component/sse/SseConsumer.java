@@ -32,7 +32,7 @@ public class SseConsumer extends SseConsumerSupport {
 
     @Override
     protected StreamRequest createStreamRequest() {
-        return getEndpoint().createStreamRequest();
+        return getEndpoint().streamRequest();
     }
 
     /**

@@ -7,6 +7,7 @@ package io.camelsse.component.sse;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.PlainHttpGuard;
 import io.camelsse.component.sse.connection.StreamRequest;
+import io.camelsse.component.sse.support.CheckedOnce;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -38,6 +40,8 @@ public class SseEndpoint extends DefaultEndpoint {
     private final String maskedUri;
     // per route: Camel creates a new consumer each time a route starts, and a restarted route resumes where it was
     private final Map<String, String> completedEventIds = new ConcurrentHashMap<>();
+    private final CheckedOnce<RequestOptions, StreamRequest> streamRequest
+            = new CheckedOnce<>(SseEndpoint::checkedRequest);
 
     public SseEndpoint(String endpointUri, SseComponent component, SseConfiguration configuration) {
         super(endpointUri, component);
@@ -103,30 +107,51 @@ public class SseEndpoint extends DefaultEndpoint {
         completedEventIds.put(routeId == null ? "" : routeId, eventId);
     }
 
-    /** The request every connection of this endpoint makes; checks the URL and every header on the way. */
-    StreamRequest createStreamRequest() {
+    /**
+     * The request every connection of this endpoint makes, built from its options and checked on the way (the URL, plain
+     * http, every header, the lastEventId option): when the endpoint is created, and again only if the options changed
+     * since. The stream trusts it.
+     */
+    StreamRequest streamRequest() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        configuration.getHeaders().forEach((name, value) -> headers.put(name, String.valueOf(value)));
+        return streamRequest.of(new RequestOptions(configuration.getUrl(), configuration.isAllowPlainHttp(),
+                configuration.getLastEventId(), configuration.getRequestHeaders(), headers,
+                getComponent().getRequestHeaders()));
+    }
+
+    private static StreamRequest checkedRequest(RequestOptions options) {
         URI uri;
         try {
-            uri = new URI(configuration.getUrl());
+            uri = new URI(options.url());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalArgumentException("The sse endpoint needs an http or https URL", e);
         }
-        PlainHttpGuard.check(uri, configuration.isAllowPlainHttp());
-        HeaderValues.requireNoControlCharacters("lastEventId", configuration.getLastEventId());
+        PlainHttpGuard.check(uri, options.allowPlainHttp());
+        HeaderValues.requireNoControlCharacters("lastEventId", options.lastEventId());
         List<Map.Entry<String, String>> own = new ArrayList<>(
-                RequestHeaderList.parse("requestHeaders", configuration.getRequestHeaders()));
-        configuration.getHeaders().forEach((name, value) -> own.add(Map.entry(name, String.valueOf(value))));
+                RequestHeaderList.parse("requestHeaders", options.requestHeaders()));
+        own.addAll(options.headers().entrySet());
         Set<String> ownNames = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         own.forEach(header -> ownNames.add(header.getKey()));
 
         StreamRequest.Builder request = StreamRequest.to(uri);
         for (Map.Entry<String, String> header
-                : RequestHeaderList.parse("The component's requestHeaders", getComponent().getRequestHeaders())) {
+                : RequestHeaderList.parse("The component's requestHeaders", options.componentRequestHeaders())) {
             if (!ownNames.contains(header.getKey())) {
                 request.header(header.getKey(), header.getValue());
             }
         }
         own.forEach(header -> request.header(header.getKey(), header.getValue()));
         return request.build();
+    }
+
+    /** What the request is made of; the header values are secret, so it is never printed. */
+    private record RequestOptions(String url, boolean allowPlainHttp, String lastEventId, String requestHeaders,
+                                  Map<String, String> headers, String componentRequestHeaders) {
+        @Override
+        public String toString() {
+            return "RequestOptions";
+        }
     }
 }

@@ -8,7 +8,6 @@ import java.time.Duration;
 
 import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.FailureDescription;
-import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.HttpStatusException;
 import io.camelsse.component.sse.connection.SseStream;
 import io.camelsse.component.sse.connection.StreamHandler;
@@ -58,10 +57,16 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
     /** The options of this consumer's endpoint. */
     protected abstract SseCommonConfiguration streamOptions();
 
-    /** The URL and headers to connect with; called on every start, so a restart picks up changed settings. */
+    /**
+     * The URL and headers to connect with, checked: the endpoint's request, which it built and checked from its
+     * options when it was created. Called on every start.
+     */
     protected abstract StreamRequest createStreamRequest() throws Exception;
 
-    /** The ID to resume after on the first connection; empty for none. */
+    /**
+     * The ID to resume after on the first connection; empty for none. One that comes from a store rather than from
+     * the server or the endpoint's options is checked by the subclass that reads it.
+     */
     protected String initialLastEventId() throws Exception {
         return "";
     }
@@ -177,9 +182,9 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
         SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
         ReconnectPolicy policy = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
                 settings.maxReconnectAttempts(), ReconnectPolicy.JITTER);
-        // the engine trusts what it is given: an ID from a repository is checked here like the endpoint's options
-        String resumeAfter = HeaderValues.requireNoControlCharacters("lastEventId", initialLastEventId());
-        SseStream newStream = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(), resumeAfter,
+        // the engine trusts what it is given: the request and the IDs were checked where they came from
+        SseStream newStream = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(),
+                initialLastEventId(),
                 component.httpClient(settings.connectTimeout(), options.getSslContextParameters()),
                 component.scheduler(), new EngineCallbacks(), policy, streamName());
 
