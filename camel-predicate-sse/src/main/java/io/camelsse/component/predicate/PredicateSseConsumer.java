@@ -74,10 +74,10 @@ public class PredicateSseConsumer extends SseConsumerSupport {
     }
 
     @Override
-    protected boolean populateExchange(ServerSentEvent event, Exchange exchange) throws InvalidPredicateEventException {
+    protected boolean populateExchange(ServerSentEvent event, Exchange exchange) throws MalformedPredicateEventException {
         inFlight = null;
         PredicateSseConfiguration config = getEndpoint().getConfiguration();
-        PredicateStatusEvent status = PredicateStatusReader.populate(event, exchange.getMessage(), sessionId,
+        PredicateStatusEvent status = PredicateStatusDelivery.populate(event, exchange.getMessage(), sessionId,
                 config.getType(), config, lastDelivered);
         inFlight = status;
         return status != null;

@@ -5,6 +5,7 @@
 package io.camelsse.component.predicate;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -98,6 +99,16 @@ public final class PredicateStatusEvent {
     @JsonIgnore
     public boolean isVerified() {
         return PredicateStatus.isVerified(status);
+    }
+
+    /** The event as JSON text: the fields in the API's order, absent ones left out. */
+    public String toJson() {
+        return PredicateStatusEventReader.toJson(this);
+    }
+
+    /** The event as a map of the same shape as {@link #toJson()}, wallets as lists of maps. */
+    public Map<String, Object> toMap() {
+        return PredicateStatusEventReader.toMap(this);
     }
 
     @Override

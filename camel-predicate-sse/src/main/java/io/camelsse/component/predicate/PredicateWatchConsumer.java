@@ -227,7 +227,7 @@ public class PredicateWatchConsumer extends DefaultConsumer {
         try {
             exchange.getMessage().setHeader(PredicateSseConstants.EVENT_TYPE, event.type());
             exchange.getMessage().setHeader(PredicateSseConstants.EVENT_ID, event.lastEventId());
-            status = PredicateStatusReader.populate(event, exchange.getMessage(), entry.sessionId(),
+            status = PredicateStatusDelivery.populate(event, exchange.getMessage(), entry.sessionId(),
                     entry.verificationType(), config(), entry.lastDelivered());
             route = status != null;
         } catch (Exception unreadable) {

@@ -22,8 +22,8 @@ final class WatchEntry {
         PredicateStatusEvent last = null;
         if (stored.lastDeliveredJson() != null) {
             try {
-                last = PredicateJson.read(stored.lastDeliveredJson(), stored.sessionId());
-            } catch (InvalidPredicateEventException unreadable) {
+                last = PredicateStatusEventReader.read(stored.lastDeliveredJson(), stored.sessionId());
+            } catch (MalformedPredicateEventException unreadable) {
                 last = null;
             }
         }

@@ -124,7 +124,7 @@ final class WatchSet {
                 }
                 target = repository;
             }
-            target.delivered(name, entry.sessionId(), PredicateJson.write(status));
+            target.delivered(name, entry.sessionId(), status.toJson());
         }
     }
 

@@ -263,7 +263,7 @@ class PredicateSseConsumerTest extends PredicateTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                onException(InvalidPredicateEventException.class).handled(true).process(failed::add);
+                onException(MalformedPredicateEventException.class).handled(true).process(failed::add);
                 from(uri(session, "")).routeId("r").process(received::add);
             }
         });
@@ -272,7 +272,7 @@ class PredicateSseConsumerTest extends PredicateTestSupport {
         assertThat(failed).hasSize(1);
         Exchange bad = failed.get(0);
         Exception cause = bad.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-        assertThat(cause).isInstanceOfSatisfying(InvalidPredicateEventException.class, e -> {
+        assertThat(cause).isInstanceOfSatisfying(MalformedPredicateEventException.class, e -> {
             assertThat(e.getSessionId()).isEqualTo(session.id());
             assertThat(e.getMessage()).contains(session.id()).contains("not valid JSON");
         });
@@ -294,7 +294,7 @@ class PredicateSseConsumerTest extends PredicateTestSupport {
         route("r", uri(session, ""));
 
         await().until(() -> received.size() == 1 && reported.size() == 1);
-        assertThat(reported.get(0)).isInstanceOf(InvalidPredicateEventException.class);
+        assertThat(reported.get(0)).isInstanceOf(MalformedPredicateEventException.class);
         assertThat(statuses()).containsExactly("pending");
         assertThat(SIM.requests()).hasSize(1);
     }

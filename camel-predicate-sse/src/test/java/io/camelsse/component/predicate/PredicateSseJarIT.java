@@ -30,7 +30,7 @@ class PredicateSseJarIT {
         try (JarFile file = new JarFile(jar.toFile())) {
             for (String entry : new String[] {
                     PACKAGE + "PredicateSseComponentConfigurer.class", PACKAGE + "PredicateSseEndpointConfigurer.class",
-                    PACKAGE + "PredicateSseEndpointUriFactory.class", PACKAGE + "PredicateSseConvertersLoader.class" }) {
+                    PACKAGE + "PredicateSseEndpointUriFactory.class", PACKAGE + "PredicateStatusEventConverterLoader.class" }) {
                 assertThat(file.getEntry(entry)).as(entry).isNotNull();
             }
             assertThat(text(file, "META-INF/services/org/apache/camel/component/predicate-sse"))
@@ -42,7 +42,7 @@ class PredicateSseJarIT {
             assertThat(text(file, "META-INF/services/org/apache/camel/configurer/predicate-sse-endpoint"))
                     .contains("io.camelsse.component.predicate.PredicateSseEndpointConfigurer");
             assertThat(text(file, "META-INF/services/org/apache/camel/TypeConverterLoader"))
-                    .contains("io.camelsse.component.predicate.PredicateSseConvertersLoader");
+                    .contains("io.camelsse.component.predicate.PredicateStatusEventConverterLoader");
 
             JsonNode json = new ObjectMapper().readTree(text(file, "META-INF/" + PACKAGE + "predicate-sse.json"));
             assertThat(json.at("/component/scheme").asText()).isEqualTo("predicate-sse");

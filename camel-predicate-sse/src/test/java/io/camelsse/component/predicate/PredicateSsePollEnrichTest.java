@@ -170,7 +170,7 @@ class PredicateSsePollEnrichTest extends PredicateTestSupport {
         Exchange result = template.request("direct:firstEvent",
                 e -> e.getMessage().setHeader("sessionId", session.id()));
 
-        assertThat(result.getException()).isInstanceOf(InvalidPredicateEventException.class);
+        assertThat(result.getException()).isInstanceOf(MalformedPredicateEventException.class);
         awaitNoOpenStream(session);
     }
 

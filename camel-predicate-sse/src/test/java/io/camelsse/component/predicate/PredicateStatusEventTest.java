@@ -28,7 +28,7 @@ class PredicateStatusEventTest {
 
     @Test
     void readsTheDocumentedCompletedEvent() throws Exception {
-        PredicateStatusEvent event = PredicateJson.read(COMPLETED, SESSION);
+        PredicateStatusEvent event = PredicateStatusEventReader.read(COMPLETED, SESSION);
 
         assertThat(event.getSessionId()).isEqualTo(SESSION);
         assertThat(event.getStatus()).isEqualTo("completed");
@@ -43,7 +43,7 @@ class PredicateStatusEventTest {
 
     @Test
     void fieldsAddedLaterAreIgnoredAndMissingWalletListsAreEmpty() throws Exception {
-        PredicateStatusEvent event = PredicateJson.read("{\"sessionId\":\"" + SESSION + "\",\"status\":\"pending\","
+        PredicateStatusEvent event = PredicateStatusEventReader.read("{\"sessionId\":\"" + SESSION + "\",\"status\":\"pending\","
                                                         + "\"riskScore\":0.2,\"nested\":{\"a\":[1,2]}}",
                 SESSION);
 
@@ -60,10 +60,10 @@ class PredicateStatusEventTest {
                              + " \"address\":\"0x1234...\", \"id\":\"wallet-uuid-1\"} ],\n"
                              + "  \"completedAt\":\"2025-01-21T10:30:00Z\", \"userId\":\"user-uuid-here\" }";
 
-        PredicateStatusEvent a = PredicateJson.read(COMPLETED, SESSION);
-        PredicateStatusEvent b = PredicateJson.read(reformatted, SESSION);
+        PredicateStatusEvent a = PredicateStatusEventReader.read(COMPLETED, SESSION);
+        PredicateStatusEvent b = PredicateStatusEventReader.read(reformatted, SESSION);
         assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-        assertThat(a).isNotEqualTo(PredicateJson.read(COMPLETED.replace("user-uuid-here", "other"), SESSION));
+        assertThat(a).isNotEqualTo(PredicateStatusEventReader.read(COMPLETED.replace("user-uuid-here", "other"), SESSION));
     }
 
     @ParameterizedTest
@@ -73,8 +73,8 @@ class PredicateStatusEventTest {
             "{\"status\":\"pending\"}",
             "{\"sessionId\":\"" + SESSION + "\",\"status\":\"pending\",\"verifiedWallets\":\"none\"}" })
     void anythingElseIsAnInvalidEventNamingTheSession(String payload) {
-        assertThatThrownBy(() -> PredicateJson.read(payload, SESSION))
-                .isInstanceOfSatisfying(InvalidPredicateEventException.class, e -> {
+        assertThatThrownBy(() -> PredicateStatusEventReader.read(payload, SESSION))
+                .isInstanceOfSatisfying(MalformedPredicateEventException.class, e -> {
                     assertThat(e.getSessionId()).isEqualTo(SESSION);
                     assertThat(e.getMessage()).startsWith("Invalid status event on the stream of Predicate session "
                                                           + SESSION + ": ");
@@ -102,7 +102,7 @@ class PredicateStatusEventTest {
 
     @Test
     void camelConvertsTheEventToJsonAndToAMap() throws Exception {
-        PredicateStatusEvent event = PredicateJson.read(COMPLETED, SESSION);
+        PredicateStatusEvent event = PredicateStatusEventReader.read(COMPLETED, SESSION);
         try (CamelContext context = new DefaultCamelContext()) {
             context.start();
             assertThat(context.getTypeConverter().mandatoryConvertTo(String.class, event)).isEqualTo(COMPLETED);
@@ -119,7 +119,7 @@ class PredicateStatusEventTest {
 
     @Test
     void theEventIsImmutable() throws Exception {
-        PredicateStatusEvent event = PredicateJson.read(COMPLETED, SESSION);
+        PredicateStatusEvent event = PredicateStatusEventReader.read(COMPLETED, SESSION);
         assertThatThrownBy(() -> event.getVerifiedWallets().clear()).isInstanceOf(UnsupportedOperationException.class);
         assertThat(event.toString()).contains("status=completed").contains(SESSION);
     }

@@ -21,11 +21,11 @@ import org.apache.camel.util.DoubleMap;
 @Generated("org.apache.camel.maven.packaging.TypeConverterLoaderGeneratorMojo")
 @SuppressWarnings("unchecked")
 @DeferredContextBinding
-public final class PredicateSseConvertersLoader implements TypeConverterLoader, CamelContextAware {
+public final class PredicateStatusEventConverterLoader implements TypeConverterLoader, CamelContextAware {
 
     private CamelContext camelContext;
 
-    public PredicateSseConvertersLoader() {
+    public PredicateStatusEventConverterLoader() {
     }
 
     @Override
@@ -46,7 +46,7 @@ public final class PredicateSseConvertersLoader implements TypeConverterLoader, 
     private void registerConverters(TypeConverterRegistry registry) {
         addTypeConverter(registry, java.lang.String.class, io.camelsse.component.predicate.PredicateStatusEvent.class, false,
             (type, exchange, value) -> {
-                Object answer = io.camelsse.component.predicate.PredicateSseConverters.toJson((io.camelsse.component.predicate.PredicateStatusEvent) value);
+                Object answer = io.camelsse.component.predicate.PredicateStatusEventConverter.toJson((io.camelsse.component.predicate.PredicateStatusEvent) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }
@@ -54,7 +54,7 @@ public final class PredicateSseConvertersLoader implements TypeConverterLoader, 
             });
         addTypeConverter(registry, java.util.Map.class, io.camelsse.component.predicate.PredicateStatusEvent.class, false,
             (type, exchange, value) -> {
-                Object answer = io.camelsse.component.predicate.PredicateSseConverters.toMap((io.camelsse.component.predicate.PredicateStatusEvent) value);
+                Object answer = io.camelsse.component.predicate.PredicateStatusEventConverter.toMap((io.camelsse.component.predicate.PredicateStatusEvent) value);
                 if (false && answer == null) {
                     answer = Void.class;
                 }

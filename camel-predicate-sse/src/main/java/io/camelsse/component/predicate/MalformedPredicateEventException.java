@@ -11,14 +11,14 @@ import org.apache.camel.CamelException;
  * status. The exchange that carries it has the data as received as its body; the stream goes on with the next
  * event.
  */
-public class InvalidPredicateEventException extends CamelException {
+public class MalformedPredicateEventException extends CamelException {
 
     private static final long serialVersionUID = 1L;
 
     private final String sessionId;
     private final String problem;
 
-    public InvalidPredicateEventException(String sessionId, String problem, Throwable cause) {
+    public MalformedPredicateEventException(String sessionId, String problem, Throwable cause) {
         super("Invalid status event on the stream of Predicate session " + sessionId + ": " + problem, cause);
         this.sessionId = sessionId;
         this.problem = problem;
