@@ -291,10 +291,10 @@ final class AdminApi {
             b.userId(body.get("userId").asText());
         }
         if (body.has("verifiedWallets")) {
-            b.verifiedWallets(wallets(body.get("verifiedWallets")).toArray(new Wallet[0]));
+            b.verifiedWallets(wallets(body.get("verifiedWallets")).toArray(new SimulatedWallet[0]));
         }
         if (body.has("unverifiedWallets")) {
-            b.unverifiedWallets(wallets(body.get("unverifiedWallets")).toArray(new Wallet[0]));
+            b.unverifiedWallets(wallets(body.get("unverifiedWallets")).toArray(new SimulatedWallet[0]));
         }
         if (body.hasNonNull("stepDelayMs")) {
             b.happyPath(Duration.ofMillis(body.get("stepDelayMs").asLong()));
@@ -329,11 +329,11 @@ final class AdminApi {
         return steps;
     }
 
-    private static List<Wallet> wallets(JsonNode array) {
-        List<Wallet> list = new ArrayList<>();
+    private static List<SimulatedWallet> wallets(JsonNode array) {
+        List<SimulatedWallet> list = new ArrayList<>();
         if (array != null && array.isArray()) {
             for (JsonNode w : array) {
-                list.add(new Wallet(w.path("id").asText(), w.path("address").asText(), w.path("chain").asText("ethereum")));
+                list.add(new SimulatedWallet(w.path("id").asText(), w.path("address").asText(), w.path("chain").asText("ethereum")));
             }
         }
         return list;
@@ -361,7 +361,7 @@ final class AdminApi {
     private void aidenId(HttpServerRequest req, HttpMethod m, String[] p, JsonNode body) {
         if (p.length == 2 && m == HttpMethod.GET) {
             ArrayNode a = F.arrayNode();
-            for (AidenIdEvent e : sim.aidenId().events()) {
+            for (SimulatedAidenIdEvent e : sim.aidenId().events()) {
                 a.addObject().put("id", e.id()).put("type", e.type()).put("data", e.data());
             }
             respond(req, 200, a);

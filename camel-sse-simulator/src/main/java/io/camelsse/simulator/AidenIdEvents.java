@@ -42,7 +42,7 @@ public final class AidenIdEvents {
     private static final Random RANDOM = new SecureRandom();
 
     /** An event in the log with its sequence number and its encoded bytes. */
-    record Logged(long seq, AidenIdEvent event, Buffer bytes) {
+    record Logged(long seq, SimulatedAidenIdEvent event, Buffer bytes) {
     }
 
     private final SseSimulator sim;
@@ -77,7 +77,7 @@ public final class AidenIdEvents {
             long seq = ++lastSeq;
             String id = formatId(seq);
             Buffer bytes = SseFormat.event(type, id, retryMillis, jsonData);
-            Logged logged = new Logged(seq, new AidenIdEvent(id, type, jsonData), bytes);
+            Logged logged = new Logged(seq, new SimulatedAidenIdEvent(id, type, jsonData), bytes);
             ring[(int) (seq % ring.length)] = logged;
             if (seq - firstSeq >= ring.length) {
                 firstSeq = seq - ring.length + 1;
@@ -157,9 +157,9 @@ public final class AidenIdEvents {
     // ---- the log ----------------------------------------------------------------------------
 
     /** The retained events, oldest first. */
-    public List<AidenIdEvent> events() {
+    public List<SimulatedAidenIdEvent> events() {
         synchronized (lock) {
-            List<AidenIdEvent> list = new ArrayList<>((int) Math.max(0, lastSeq - firstSeq + 1));
+            List<SimulatedAidenIdEvent> list = new ArrayList<>((int) Math.max(0, lastSeq - firstSeq + 1));
             for (long s = firstSeq; s <= lastSeq; s++) {
                 list.add(ring[(int) (s % ring.length)].event());
             }
@@ -208,7 +208,7 @@ public final class AidenIdEvents {
     // ---- internals --------------------------------------------------------------------------
 
     /** Registers a new stream and writes what it must replay. On the stream's event loop. */
-    void attach(SseStream stream, String lastEventId) {
+    void attach(SimulatedStream stream, String lastEventId) {
         List<Logged> replay = List.of();
         synchronized (lock) {
             long after = lastEventId == null ? -1 : parseSeq(lastEventId);

@@ -13,34 +13,34 @@ import java.util.List;
  */
 public enum Generation {
     /** The current generation: pending, submitted, completed, rejected, retry. */
-    CURRENT(List.of(PredicateStatus.PENDING, PredicateStatus.SUBMITTED, PredicateStatus.COMPLETED,
-            PredicateStatus.REJECTED, PredicateStatus.RETRY),
-            List.of(PredicateStatus.PENDING, PredicateStatus.SUBMITTED, PredicateStatus.COMPLETED)),
+    CURRENT(List.of(SessionStatus.PENDING, SessionStatus.SUBMITTED, SessionStatus.COMPLETED,
+            SessionStatus.REJECTED, SessionStatus.RETRY),
+            List.of(SessionStatus.PENDING, SessionStatus.SUBMITTED, SessionStatus.COMPLETED)),
     /** The earlier generation: pending, in_progress, completed, failed. */
-    EARLIER(List.of(PredicateStatus.PENDING, PredicateStatus.IN_PROGRESS, PredicateStatus.COMPLETED,
-            PredicateStatus.FAILED),
-            List.of(PredicateStatus.PENDING, PredicateStatus.IN_PROGRESS, PredicateStatus.COMPLETED));
+    EARLIER(List.of(SessionStatus.PENDING, SessionStatus.IN_PROGRESS, SessionStatus.COMPLETED,
+            SessionStatus.FAILED),
+            List.of(SessionStatus.PENDING, SessionStatus.IN_PROGRESS, SessionStatus.COMPLETED));
 
-    private final List<PredicateStatus> statuses;
-    private final List<PredicateStatus> happyPath;
+    private final List<SessionStatus> statuses;
+    private final List<SessionStatus> happyPath;
 
-    Generation(List<PredicateStatus> statuses, List<PredicateStatus> happyPath) {
+    Generation(List<SessionStatus> statuses, List<SessionStatus> happyPath) {
         this.statuses = statuses;
         this.happyPath = happyPath;
     }
 
     /** Every status this generation sends. */
-    public List<PredicateStatus> statuses() {
+    public List<SessionStatus> statuses() {
         return statuses;
     }
 
     /** The statuses of a successful verification, in order, ending with {@code completed}. */
-    public List<PredicateStatus> happyPath() {
+    public List<SessionStatus> happyPath() {
         return happyPath;
     }
 
     /** True when this generation knows the status. */
-    public boolean supports(PredicateStatus status) {
+    public boolean supports(SessionStatus status) {
         return statuses.contains(status);
     }
 }

@@ -32,8 +32,8 @@ final class Hub {
 
     final SseSimulator sim;
     final Context ctx;
-    private final ArrayList<SseStream> all = new ArrayList<>();
-    private final ArrayList<SseStream> aiden = new ArrayList<>();
+    private final ArrayList<SimulatedStream> all = new ArrayList<>();
+    private final ArrayList<SimulatedStream> aiden = new ArrayList<>();
     private final ConcurrentLinkedQueue<AidenIdEvents.Logged> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Handler<Void> drainTask = v -> drain();
@@ -52,7 +52,7 @@ final class Hub {
         this.lastDrainNanos = System.nanoTime() - coalescingMillis * 1_000_000L;
     }
 
-    void add(SseStream s) {
+    void add(SimulatedStream s) {
         s.allIndex = all.size();
         all.add(s);
         if (s.vendor == Vendor.AIDENID) {
@@ -89,7 +89,7 @@ final class Hub {
         return use;
     }
 
-    void remove(SseStream s) {
+    void remove(SimulatedStream s) {
         if (s.allIndex >= 0) {
             swapRemove(all, s.allIndex, true);
             s.allIndex = -1;
@@ -100,9 +100,9 @@ final class Hub {
         }
     }
 
-    private static void swapRemove(ArrayList<SseStream> list, int index, boolean allList) {
+    private static void swapRemove(ArrayList<SimulatedStream> list, int index, boolean allList) {
         int last = list.size() - 1;
-        SseStream moved = list.remove(last);
+        SimulatedStream moved = list.remove(last);
         if (index != last) {
             list.set(index, moved);
             if (allList) {
@@ -121,8 +121,8 @@ final class Hub {
         }
     }
 
-    /** From any thread: a Predicate session state for one of this loop's streams (see {@link SseStream#offerSnapshot}). */
-    void offerSnapshot(SseStream stream, long version, Buffer data, boolean terminal) {
+    /** From any thread: a Predicate session state for one of this loop's streams (see {@link SimulatedStream#offerSnapshot}). */
+    void offerSnapshot(SimulatedStream stream, long version, Buffer data, boolean terminal) {
         snapshots.add(new SnapshotOffer(stream, version, data, terminal));
         if (snapshotDrainScheduled.compareAndSet(false, true)) {
             ctx.runOnContext(snapshotDrainTask);
@@ -193,7 +193,7 @@ final class Hub {
             if (i >= aiden.size()) {
                 continue;
             }
-            SseStream s = aiden.get(i);
+            SimulatedStream s = aiden.get(i);
             try {
                 if (s.plan == null && s.lastSeq < firstSeq && !s.isClosed()) {
                     s.sendBatch(combined, n);
@@ -228,7 +228,7 @@ final class Hub {
             keepAliveTimer = sim.vertx().setPeriodic(intervalMillis, intervalMillis, id -> {
                 for (int i = all.size() - 1; i >= 0; i--) {
                     if (i < all.size()) {
-                        SseStream s = all.get(i);
+                        SimulatedStream s = all.get(i);
                         try {
                             s.sendComment(SseFormat.KEEP_ALIVE);
                         } catch (RuntimeException e) {
@@ -255,6 +255,6 @@ final class Hub {
         return all.size();
     }
 
-    private record SnapshotOffer(SseStream stream, long version, Buffer data, boolean terminal) {
+    private record SnapshotOffer(SimulatedStream stream, long version, Buffer data, boolean terminal) {
     }
 }

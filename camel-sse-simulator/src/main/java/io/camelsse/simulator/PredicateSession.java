@@ -48,12 +48,12 @@ public final class PredicateSession {
     private String status;
     private String userId;
     private String completedAt;
-    private List<Wallet> verifiedWallets;
-    private List<Wallet> unverifiedWallets;
+    private List<SimulatedWallet> verifiedWallets;
+    private List<SimulatedWallet> unverifiedWallets;
     private long version;
     private String json;
     private Buffer encoded;
-    private final List<SseStream> streams = new ArrayList<>();
+    private final List<SimulatedStream> streams = new ArrayList<>();
     private int nextStep;
     private long timerId = -1;
     private boolean scriptStarted;
@@ -66,8 +66,8 @@ public final class PredicateSession {
         this.generation = b.generation != null ? b.generation : sim.predicate().defaultGeneration();
         if (b.happyPathDelay != null) {
             List<Step> steps = new ArrayList<>();
-            List<PredicateStatus> path = generation.happyPath();
-            for (PredicateStatus s : path.subList(1, path.size())) {
+            List<SessionStatus> path = generation.happyPath();
+            for (SessionStatus s : path.subList(1, path.size())) {
                 steps.add(Step.after(b.happyPathDelay, s));
             }
             this.script = List.copyOf(steps);
@@ -127,13 +127,13 @@ public final class PredicateSession {
         }
     }
 
-    public List<Wallet> verifiedWallets() {
+    public List<SimulatedWallet> verifiedWallets() {
         synchronized (lock) {
             return verifiedWallets;
         }
     }
 
-    public List<Wallet> unverifiedWallets() {
+    public List<SimulatedWallet> unverifiedWallets() {
         synchronized (lock) {
             return unverifiedWallets;
         }
@@ -141,7 +141,7 @@ public final class PredicateSession {
 
     /** True when the status is {@code completed}, {@code rejected} or {@code failed}. */
     public boolean isTerminal() {
-        return PredicateStatus.isTerminal(status());
+        return SessionStatus.isTerminal(status());
     }
 
     /** The JSON a stream connecting now would get first. */
@@ -168,7 +168,7 @@ public final class PredicateSession {
     // ---- steering ---------------------------------------------------------------------------
 
     /** Sets a status of this session's generation and pushes the new state. */
-    public PredicateSession status(PredicateStatus status) {
+    public PredicateSession status(SessionStatus status) {
         return update(u -> u.status(status));
     }
 
@@ -188,12 +188,12 @@ public final class PredicateSession {
     }
 
     /** Replaces {@code verifiedWallets} and pushes the new state. */
-    public PredicateSession verifiedWallets(Wallet... wallets) {
+    public PredicateSession verifiedWallets(SimulatedWallet... wallets) {
         return update(u -> u.verifiedWallets(wallets));
     }
 
     /** Replaces {@code unverifiedWallets} and pushes the new state. */
-    public PredicateSession unverifiedWallets(Wallet... wallets) {
+    public PredicateSession unverifiedWallets(SimulatedWallet... wallets) {
         return update(u -> u.unverifiedWallets(wallets));
     }
 
@@ -238,7 +238,7 @@ public final class PredicateSession {
                 }
                 return this;
             }
-            List<PredicateStatus> path = generation.happyPath();
+            List<SessionStatus> path = generation.happyPath();
             int idx = -1;
             for (int i = 0; i < path.size(); i++) {
                 if (path.get(i).wireName().equals(status)) {
@@ -328,7 +328,7 @@ public final class PredicateSession {
                 completedAt = Json.now();
             }
             if (u.verified == null && u.unverified == null && !unverifiedWallets.isEmpty()) {
-                List<Wallet> all = new ArrayList<>(verifiedWallets);
+                List<SimulatedWallet> all = new ArrayList<>(verifiedWallets);
                 all.addAll(unverifiedWallets);
                 verifiedWallets = List.copyOf(all);
                 unverifiedWallets = List.of();
@@ -358,8 +358,8 @@ public final class PredicateSession {
     private void pushLocked() {
         long v = version;
         Buffer b = encoded;
-        boolean terminal = PredicateStatus.isTerminal(status);
-        for (SseStream s : streams) {
+        boolean terminal = SessionStatus.isTerminal(status);
+        for (SimulatedStream s : streams) {
             s.hub.offerSnapshot(s, v, b, terminal);
         }
     }
@@ -403,7 +403,7 @@ public final class PredicateSession {
     }
 
     /** A new stream of this session; on its event loop. */
-    void attach(SseStream stream) {
+    void attach(SimulatedStream stream) {
         long v;
         Buffer b;
         boolean terminal;
@@ -411,7 +411,7 @@ public final class PredicateSession {
             if (stream.isClosed()) {
                 return;
             }
-            if (restartWhenTerminal && PredicateStatus.isTerminal(status)) {
+            if (restartWhenTerminal && SessionStatus.isTerminal(status)) {
                 restartLocked();
             }
             streams.add(stream);
@@ -421,12 +421,12 @@ public final class PredicateSession {
             }
             v = version;
             b = encoded;
-            terminal = PredicateStatus.isTerminal(status);
+            terminal = SessionStatus.isTerminal(status);
         }
         stream.offerSnapshot(v, b, terminal);
     }
 
-    void detach(SseStream stream) {
+    void detach(SimulatedStream stream) {
         synchronized (lock) {
             streams.remove(stream);
         }
@@ -434,13 +434,13 @@ public final class PredicateSession {
 
     /** Stops its timer and drops its streams (the session was removed). */
     void dispose() {
-        List<SseStream> open;
+        List<SimulatedStream> open;
         synchronized (lock) {
             removed = true;
             cancelTimerLocked();
             open = new ArrayList<>(streams);
         }
-        for (SseStream s : open) {
+        for (SimulatedStream s : open) {
             s.hub.ctx.runOnContext(x -> s.drop());
         }
     }
@@ -451,8 +451,8 @@ public final class PredicateSession {
         }
     }
 
-    private record Initial(String status, String userId, String completedAt, List<Wallet> verifiedWallets,
-            List<Wallet> unverifiedWallets) {
+    private record Initial(String status, String userId, String completedAt, List<SimulatedWallet> verifiedWallets,
+            List<SimulatedWallet> unverifiedWallets) {
     }
 
     static String formatInstant(Instant instant) {
@@ -467,8 +467,8 @@ public final class PredicateSession {
         private boolean userIdSet;
         private String completedAt;
         private boolean completedAtSet;
-        private List<Wallet> verified;
-        private List<Wallet> unverified;
+        private List<SimulatedWallet> verified;
+        private List<SimulatedWallet> unverified;
 
         Update(Generation generation) {
             this.generation = generation;
@@ -479,7 +479,7 @@ public final class PredicateSession {
          *
          * @throws IllegalArgumentException when the generation does not have it (use {@link #status(String)})
          */
-        public Update status(PredicateStatus status) {
+        public Update status(SessionStatus status) {
             if (!generation.supports(status)) {
                 throw new IllegalArgumentException("the " + generation + " generation has no status '" + status
                         + "'; use status(String) to send it anyway");
@@ -513,20 +513,20 @@ public final class PredicateSession {
             return this;
         }
 
-        public Update verifiedWallets(Wallet... wallets) {
+        public Update verifiedWallets(SimulatedWallet... wallets) {
             return verifiedWallets(Arrays.asList(wallets));
         }
 
-        public Update verifiedWallets(List<Wallet> wallets) {
+        public Update verifiedWallets(List<SimulatedWallet> wallets) {
             this.verified = List.copyOf(wallets);
             return this;
         }
 
-        public Update unverifiedWallets(Wallet... wallets) {
+        public Update unverifiedWallets(SimulatedWallet... wallets) {
             return unverifiedWallets(Arrays.asList(wallets));
         }
 
-        public Update unverifiedWallets(List<Wallet> wallets) {
+        public Update unverifiedWallets(List<SimulatedWallet> wallets) {
             this.unverified = List.copyOf(wallets);
             return this;
         }
@@ -541,8 +541,8 @@ public final class PredicateSession {
         private String status = "pending";
         private String userId;
         private String completedAt;
-        private List<Wallet> verifiedWallets = List.of();
-        private List<Wallet> unverifiedWallets = List.of();
+        private List<SimulatedWallet> verifiedWallets = List.of();
+        private List<SimulatedWallet> unverifiedWallets = List.of();
         private List<Step> script = List.of();
         private Duration happyPathDelay;
         private ScriptStart scriptStart = ScriptStart.ON_FIRST_CONNECTION;
@@ -583,7 +583,7 @@ public final class PredicateSession {
         }
 
         /** The initial status (default {@code pending}). */
-        public Builder status(PredicateStatus status) {
+        public Builder status(SessionStatus status) {
             return status(status.wireName());
         }
 
@@ -602,12 +602,12 @@ public final class PredicateSession {
             return this;
         }
 
-        public Builder verifiedWallets(Wallet... wallets) {
+        public Builder verifiedWallets(SimulatedWallet... wallets) {
             this.verifiedWallets = List.of(wallets);
             return this;
         }
 
-        public Builder unverifiedWallets(Wallet... wallets) {
+        public Builder unverifiedWallets(SimulatedWallet... wallets) {
             this.unverifiedWallets = List.of(wallets);
             return this;
         }

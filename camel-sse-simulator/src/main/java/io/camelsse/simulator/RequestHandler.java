@@ -91,7 +91,7 @@ final class RequestHandler {
         }
         sim.stats.accepted(Vendor.PREDICATE);
         sim.record(draft, 200, plan == null ? List.of() : plan.faults);
-        SseStream stream = new SseStream(sim, hub, Vendor.PREDICATE, req, plan);
+        SimulatedStream stream = new SimulatedStream(sim, hub, Vendor.PREDICATE, req, plan);
         stream.connection = hub.streamOpened(req);
         hub.add(stream);
         stream.open();
@@ -129,7 +129,7 @@ final class RequestHandler {
             return;
         }
         sim.record(draft, 200, plan == null ? List.of() : plan.faults);
-        SseStream stream = new SseStream(sim, hub, Vendor.AIDENID, req, plan);
+        SimulatedStream stream = new SimulatedStream(sim, hub, Vendor.AIDENID, req, plan);
         stream.connection = hub.streamOpened(req);
         hub.add(stream);
         stream.open();

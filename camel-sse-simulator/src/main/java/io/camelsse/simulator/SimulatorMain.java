@@ -113,7 +113,7 @@ public final class SimulatorMain {
     }
 
     private static void createDemoSessions(SseSimulator sim, Duration interval) {
-        Wallet wallet = new Wallet("wallet-uuid", "0x1234...", "ethereum");
+        SimulatedWallet wallet = new SimulatedWallet("wallet-uuid", "0x1234...", "ethereum");
         sim.predicate().newSession().id(DEMO_INDIVIDUAL_SESSION).individual().unverifiedWallets(wallet)
                 .happyPath(interval).restartWhenTerminal(true).create();
         sim.predicate().newSession().id(DEMO_BUSINESS_SESSION).business().unverifiedWallets(wallet)

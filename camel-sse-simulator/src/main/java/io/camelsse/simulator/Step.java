@@ -16,7 +16,7 @@ import java.util.Objects;
  * Immutable; the {@code with...} methods return a copy.
  *
  * <pre>{@code
- * Step.after(Duration.ofMillis(200), PredicateStatus.SUBMITTED),
+ * Step.after(Duration.ofMillis(200), SessionStatus.SUBMITTED),
  * Step.after(Duration.ofMillis(200), "completed").withUserId("user-1")
  * }</pre>
  */
@@ -26,11 +26,11 @@ public final class Step {
     private final String status;
     private final String userId;
     private final String completedAt;
-    private final List<Wallet> verifiedWallets;
-    private final List<Wallet> unverifiedWallets;
+    private final List<SimulatedWallet> verifiedWallets;
+    private final List<SimulatedWallet> unverifiedWallets;
 
     private Step(Duration delay, String status, String userId, String completedAt,
-            List<Wallet> verifiedWallets, List<Wallet> unverifiedWallets) {
+            List<SimulatedWallet> verifiedWallets, List<SimulatedWallet> unverifiedWallets) {
         this.delay = Objects.requireNonNull(delay, "delay");
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative: " + delay);
@@ -43,7 +43,7 @@ public final class Step {
     }
 
     /** A step that sets the status after the delay. */
-    public static Step after(Duration delay, PredicateStatus status) {
+    public static Step after(Duration delay, SessionStatus status) {
         return new Step(delay, status.wireName(), null, null, null, null);
     }
 
@@ -64,12 +64,12 @@ public final class Step {
     }
 
     /** A copy that also replaces {@code verifiedWallets}. */
-    public Step withVerifiedWallets(Wallet... wallets) {
+    public Step withVerifiedWallets(SimulatedWallet... wallets) {
         return new Step(delay, status, userId, completedAt, List.of(wallets), unverifiedWallets);
     }
 
     /** A copy that also replaces {@code unverifiedWallets}. */
-    public Step withUnverifiedWallets(Wallet... wallets) {
+    public Step withUnverifiedWallets(SimulatedWallet... wallets) {
         return new Step(delay, status, userId, completedAt, verifiedWallets, List.of(wallets));
     }
 

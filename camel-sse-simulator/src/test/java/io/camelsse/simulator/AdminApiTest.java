@@ -111,7 +111,7 @@ class AdminApiTest {
         HttpResponse<String> queued = call("POST", "/_simulator/faults/next",
                 "{\"faults\":[{\"kind\":\"slowWrites\",\"pieceBytes\":8,\"pauseMs\":1}]}");
         assertThat(queued.statusCode()).isEqualTo(200);
-        PredicateSession s = sim.predicate().newSession().status(PredicateStatus.REJECTED).create();
+        PredicateSession s = sim.predicate().newSession().status(SessionStatus.REJECTED).create();
         try (TestStream stream = TestStream.predicate(sim, s)) {
             stream.awaitEnd();
             assertThat(stream.ended()).isTrue();
@@ -157,7 +157,7 @@ class AdminApiTest {
             }
         }
         await().until(() -> sim.aidenId().events().size() >= 4);
-        assertThat(sim.aidenId().events().subList(0, 4)).extracting(AidenIdEvent::type)
+        assertThat(sim.aidenId().events().subList(0, 4)).extracting(SimulatedAidenIdEvent::type)
                 .containsExactly("identity.created", "inbound.received", "extraction.completed", "identity.expired");
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();

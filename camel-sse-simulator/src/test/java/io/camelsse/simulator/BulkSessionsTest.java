@@ -32,7 +32,7 @@ class BulkSessionsTest {
     @Test
     void createsSessionsWithTheirOwnIdsAndTimelines(SseSimulator sim) {
         List<PredicateSession> sessions = sim.predicate().createSessions(3, (b, i) -> b.id("bulk-" + i).business()
-                .script(Step.after(Duration.ofMillis(10L * (i + 1)), PredicateStatus.SUBMITTED)));
+                .script(Step.after(Duration.ofMillis(10L * (i + 1)), SessionStatus.SUBMITTED)));
 
         assertThat(sessions).extracting(PredicateSession::id).containsExactly("bulk-0", "bulk-1", "bulk-2");
         assertThat(sessions).allSatisfy(s -> assertThat(s.type()).isEqualTo(VerificationType.BUSINESS));

@@ -105,7 +105,7 @@ class FaultTest {
 
     @Test
     void oneByteChunks(SseSimulator sim) throws Exception {
-        PredicateSession s = sim.predicate().newSession().status(PredicateStatus.REJECTED).create();
+        PredicateSession s = sim.predicate().newSession().status(SessionStatus.REJECTED).create();
         sim.faults().nextStream(Fault.oneByteChunks());
         RawHttp.Response r = rawPredicate(sim, s, 10000);
         assertThat(r.complete()).as("the body ends normally after the terminal status").isTrue();
@@ -116,7 +116,7 @@ class FaultTest {
 
     @Test
     void slowWritesSendSmallPiecesWithAPauseBetween(SseSimulator sim) throws Exception {
-        PredicateSession s = sim.predicate().newSession().status(PredicateStatus.REJECTED).create();
+        PredicateSession s = sim.predicate().newSession().status(SessionStatus.REJECTED).create();
         sim.faults().nextStream(Fault.slowWrites(Duration.ofMillis(20)));
         long start = System.nanoTime();
         RawHttp.Response r = rawPredicate(sim, s, 10000);

@@ -57,7 +57,7 @@ class PredicateStreamTest {
     @Test
     void snapshotFirstWithTheSeedFieldsAndNoId(SseSimulator sim) {
         PredicateSession s = sim.predicate().newSession().id("550e8400-e29b-41d4-a716-446655440000")
-                .unverifiedWallets(new Wallet("wallet-uuid", "0x1234...", "ethereum")).create();
+                .unverifiedWallets(new SimulatedWallet("wallet-uuid", "0x1234...", "ethereum")).create();
         try (TestStream stream = TestStream.predicate(sim, s)) {
             assertThat(stream.status()).isEqualTo(200);
             assertThat(stream.header("Content-Type")).isEqualTo("text/event-stream");
@@ -65,7 +65,7 @@ class PredicateStreamTest {
                     "{\"sessionId\":\"550e8400-e29b-41d4-a716-446655440000\",\"status\":\"pending\",\"verifiedWallets\":[],"
                             + "\"unverifiedWallets\":[{\"id\":\"wallet-uuid\",\"address\":\"0x1234...\",\"chain\":\"ethereum\"}]}");
             s.update(u -> u.status("completed").userId("user-uuid-here").completedAt(Instant.parse("2025-01-21T10:30:00Z"))
-                    .verifiedWallets(new Wallet("wallet-uuid-1", "0x1234...", "ethereum")).unverifiedWallets());
+                    .verifiedWallets(new SimulatedWallet("wallet-uuid-1", "0x1234...", "ethereum")).unverifiedWallets());
             assertThat(stream.awaitEvents(2).get(1).data()).isEqualTo(
                     "{\"sessionId\":\"550e8400-e29b-41d4-a716-446655440000\",\"status\":\"completed\",\"userId\":\"user-uuid-here\","
                             + "\"completedAt\":\"2025-01-21T10:30:00Z\",\"verifiedWallets\":[{\"id\":\"wallet-uuid-1\","
@@ -95,9 +95,9 @@ class PredicateStreamTest {
             b.awaitEvents(1);
             await().until(() -> s.openStreams() == 2);
             s.advance();
-            s.status(PredicateStatus.RETRY);
+            s.status(SessionStatus.RETRY);
             s.advance();
-            s.status(PredicateStatus.REJECTED);
+            s.status(SessionStatus.REJECTED);
             for (TestStream t : new TestStream[] {a, b}) {
                 t.awaitEnd();
                 assertThat(t.ended()).isTrue();
@@ -110,7 +110,7 @@ class PredicateStreamTest {
 
     @Test
     void terminalSessionGetsSnapshotThenClose(SseSimulator sim) {
-        PredicateSession s = sim.predicate().newSession().status(PredicateStatus.COMPLETED).userId("u-1").create();
+        PredicateSession s = sim.predicate().newSession().status(SessionStatus.COMPLETED).userId("u-1").create();
         try (TestStream stream = TestStream.predicate(sim, s)) {
             stream.awaitEnd();
             assertThat(stream.ended()).isTrue();
@@ -122,7 +122,7 @@ class PredicateStreamTest {
     @Test
     void earlierGenerationUsesItsStatuses(SseSimulator sim) {
         PredicateSession s = sim.predicate().newSession().generation(Generation.EARLIER).business().create();
-        assertThatThrownBy(() -> s.status(PredicateStatus.SUBMITTED)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> s.status(SessionStatus.SUBMITTED)).isInstanceOf(IllegalArgumentException.class);
         try (TestStream stream = TestStream.predicate(sim, s)) {
             stream.awaitEvents(1);
             s.advance();
@@ -143,7 +143,7 @@ class PredicateStreamTest {
     @Test
     void scriptedTimelineStartsWithTheFirstConnection(SseSimulator sim) {
         PredicateSession s = sim.predicate().newSession()
-                .script(Step.after(Duration.ofMillis(50), PredicateStatus.SUBMITTED),
+                .script(Step.after(Duration.ofMillis(50), SessionStatus.SUBMITTED),
                         Step.after(Duration.ofMillis(50), "completed").withUserId("user-7"))
                 .create();
         assertThat(s.status()).isEqualTo("pending");
@@ -177,10 +177,10 @@ class PredicateStreamTest {
         PredicateSession s = sim.predicate().newSession().completionDefaults(false).create();
         try (TestStream stream = TestStream.predicate(sim, s)) {
             stream.awaitEvents(1);
-            s.unverifiedWallets(Wallet.ethereum("w1", "0xabc"));
+            s.unverifiedWallets(SimulatedWallet.ethereum("w1", "0xabc"));
             s.userId("user-1");
             s.completedAt(Instant.parse("2025-02-01T00:00:00.123Z"));
-            s.verifiedWallets(new Wallet("w0", "bc1q", "bitcoin"));
+            s.verifiedWallets(new SimulatedWallet("w0", "bc1q", "bitcoin"));
             s.status("under_review");
             var events = stream.awaitEvents(6);
             assertThat(events.get(1).data()).contains("\"unverifiedWallets\":[{\"id\":\"w1\",\"address\":\"0xabc\",\"chain\":\"ethereum\"}]");
@@ -196,11 +196,11 @@ class PredicateStreamTest {
 
     @Test
     void completionDefaultsFillUserTimeAndWallets(SseSimulator sim) {
-        PredicateSession s = sim.predicate().newSession().unverifiedWallets(Wallet.ethereum("w1", "0xabc")).create();
+        PredicateSession s = sim.predicate().newSession().unverifiedWallets(SimulatedWallet.ethereum("w1", "0xabc")).create();
         s.complete();
         assertThat(s.userId()).startsWith("user-");
         assertThat(s.completedAt()).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
-        assertThat(s.verifiedWallets()).containsExactly(Wallet.ethereum("w1", "0xabc"));
+        assertThat(s.verifiedWallets()).containsExactly(SimulatedWallet.ethereum("w1", "0xabc"));
         assertThat(s.unverifiedWallets()).isEmpty();
         assertThat(s.isTerminal()).isTrue();
     }

@@ -8,9 +8,9 @@ import io.camelsse.component.sse.SseConstants;
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.support.SseConsumerSupport;
-import io.camelsse.simulator.AidenIdEvent;
 import io.camelsse.simulator.PredicateSession;
 import io.camelsse.simulator.ScriptStart;
+import io.camelsse.simulator.SimulatedAidenIdEvent;
 import io.camelsse.simulator.SseSimulator;
 import io.camelsse.simulator.Step;
 import org.apache.camel.CamelContext;
@@ -285,7 +285,7 @@ final class ChaosRig implements AutoCloseable {
     }
 
     List<String> published() {
-        return sim.aidenId().events().stream().map(AidenIdEvent::id).toList();
+        return sim.aidenId().events().stream().map(SimulatedAidenIdEvent::id).toList();
     }
 
     // ---- invariants ---------------------------------------------------------------------------

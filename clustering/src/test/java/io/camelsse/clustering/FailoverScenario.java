@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.camelsse.simulator.AidenIdEvent;
+import io.camelsse.simulator.SimulatedAidenIdEvent;
 import io.camelsse.simulator.SseSimulator;
 import io.camelsse.simulator.Vendor;
 
@@ -97,7 +97,7 @@ final class FailoverScenario implements AutoCloseable {
             afterKill = since(killedAt);
             await().until(() -> successor.processed().size() >= 25);
         }
-        List<String> published = simulator.aidenId().events().stream().map(AidenIdEvent::id).toList();
+        List<String> published = simulator.aidenId().events().stream().map(SimulatedAidenIdEvent::id).toList();
         String last = published.get(published.size() - 1);
         NodeProcess leader = third;
         await().atMost(TAKEOVER_LIMIT).until(() -> leader.processed().contains(last));

@@ -118,6 +118,6 @@ abstract class AidenIdRouteTestSupport {
     }
 
     protected static List<String> publishedIds() {
-        return SIM.aidenId().events().stream().map(io.camelsse.simulator.AidenIdEvent::id).toList();
+        return SIM.aidenId().events().stream().map(io.camelsse.simulator.SimulatedAidenIdEvent::id).toList();
     }
 }

@@ -25,8 +25,8 @@ import static org.awaitility.Awaitility.await;
 
 class PredicateSseConsumerTest extends PredicateTestSupport {
 
-    private static final io.camelsse.simulator.Wallet WALLET
-            = new io.camelsse.simulator.Wallet("wallet-uuid-1", "0x1234abcd", "ethereum");
+    private static final io.camelsse.simulator.SimulatedWallet WALLET
+            = new io.camelsse.simulator.SimulatedWallet("wallet-uuid-1", "0x1234abcd", "ethereum");
 
     @Test
     void currentGenerationTimelineArrivesInOrderThroughKeepAlives() throws Exception {

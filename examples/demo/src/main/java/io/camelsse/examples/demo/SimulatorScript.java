@@ -13,12 +13,12 @@ import java.util.concurrent.TimeUnit;
 
 import io.camelsse.simulator.AidenIdEvents;
 import io.camelsse.simulator.PredicateSession;
-import io.camelsse.simulator.PredicateStatus;
 import io.camelsse.simulator.ScriptStart;
+import io.camelsse.simulator.SessionStatus;
+import io.camelsse.simulator.SimulatedWallet;
 import io.camelsse.simulator.SseSimulator;
 import io.camelsse.simulator.Step;
 import io.camelsse.simulator.Vendor;
-import io.camelsse.simulator.Wallet;
 
 /**
  * What happens on the simulator while the routes listen: one KYC session goes pending, submitted, completed, and a
@@ -52,10 +52,10 @@ final class SimulatorScript implements AutoCloseable {
         // the timeline starts when the route connects, so the route sees every step
         this.session = simulator.predicate().newSession()
                 .individual()
-                .status(PredicateStatus.PENDING)
-                .unverifiedWallets(Wallet.ethereum("wallet-demo-1", WALLET_ADDRESS))
-                .script(Step.after(pace.multipliedBy(3), PredicateStatus.SUBMITTED),
-                        Step.after(pace.multipliedBy(3), PredicateStatus.COMPLETED).withUserId("user-demo-42"))
+                .status(SessionStatus.PENDING)
+                .unverifiedWallets(SimulatedWallet.ethereum("wallet-demo-1", WALLET_ADDRESS))
+                .script(Step.after(pace.multipliedBy(3), SessionStatus.SUBMITTED),
+                        Step.after(pace.multipliedBy(3), SessionStatus.COMPLETED).withUserId("user-demo-42"))
                 .scriptStart(ScriptStart.ON_FIRST_CONNECTION)
                 .create();
     }

@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import io.camelsse.simulator.PredicateSession;
+import io.camelsse.simulator.SimulatedWallet;
 import io.camelsse.simulator.SseSimulator;
 import io.camelsse.simulator.SseSimulatorExtension;
-import io.camelsse.simulator.Wallet;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ServiceStatus;
 import org.apache.camel.builder.NotifyBuilder;
@@ -30,7 +30,7 @@ class KycStatusRouteTest {
     @Test
     void approvesTheWalletOnlyOnceTheSessionIsCompleted(SseSimulator sim) throws Exception {
         PredicateSession session = sim.predicate().newSession()
-                .unverifiedWallets(Wallet.ethereum("wallet-1", ADDRESS))
+                .unverifiedWallets(SimulatedWallet.ethereum("wallet-1", ADDRESS))
                 .create();
         WalletApprovals approvals = new WalletApprovals();
         CamelContext context = ExampleContext.start(sim, new KycStatusRoute(session.id(), approvals));
@@ -54,7 +54,7 @@ class KycStatusRouteTest {
     @Test
     void approvesNothingWhenTheSessionIsRejected(SseSimulator sim) throws Exception {
         PredicateSession session = sim.predicate().newSession()
-                .unverifiedWallets(Wallet.ethereum("wallet-1", ADDRESS))
+                .unverifiedWallets(SimulatedWallet.ethereum("wallet-1", ADDRESS))
                 .create();
         WalletApprovals approvals = new WalletApprovals();
         CamelContext context = ExampleContext.start(sim, new KycStatusRoute(session.id(), approvals));

@@ -13,9 +13,9 @@ import java.util.Map;
 
 import io.camelsse.simulator.PredicateSession;
 import io.camelsse.simulator.ScriptStart;
+import io.camelsse.simulator.SimulatedWallet;
 import io.camelsse.simulator.SseSimulator;
 import io.camelsse.simulator.SseSimulatorExtension;
-import io.camelsse.simulator.Wallet;
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,7 +34,7 @@ class OnboardingWatchRouteTest {
     @Test
     void approvesCompletedSessionsNotifiesRejectedOnesAndGoesOnAfterARestart(SseSimulator sim) throws Exception {
         PredicateSession kyc = sim.predicate().newSession().scriptStart(ScriptStart.MANUAL)
-                .unverifiedWallets(Wallet.ethereum("wallet-1", ADDRESS)).create();
+                .unverifiedWallets(SimulatedWallet.ethereum("wallet-1", ADDRESS)).create();
         PredicateSession kyb = sim.predicate().newSession().business().scriptStart(ScriptStart.MANUAL).create();
         WalletApprovals approvals = new WalletApprovals();
         RejectionNotices notices = new RejectionNotices();

@@ -17,7 +17,7 @@ import java.util.ArrayDeque;
  * Without faults an event is a single write of its pre-encoded bytes; with faults it takes the slow path
  * that counts events and misbehaves as planned.
  */
-final class SseStream {
+final class SimulatedStream {
 
     private static final long HTTP2_INTERNAL_ERROR = 0x2;
 
@@ -54,7 +54,7 @@ final class SseStream {
     private ByteWriter byteWriter;
     private Future<Void> lastWrite;
 
-    SseStream(SseSimulator sim, Hub hub, Vendor vendor, HttpServerRequest request, Faults.FaultPlan plan) {
+    SimulatedStream(SseSimulator sim, Hub hub, Vendor vendor, HttpServerRequest request, Faults.FaultPlan plan) {
         this.sim = sim;
         this.hub = hub;
         this.vendor = vendor;

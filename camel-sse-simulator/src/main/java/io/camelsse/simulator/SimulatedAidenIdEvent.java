@@ -11,5 +11,5 @@ package io.camelsse.simulator;
  * @param type its type, e.g. {@code extraction.completed}
  * @param data its JSON payload as written in the {@code data:} field
  */
-public record AidenIdEvent(String id, String type, String data) {
+public record SimulatedAidenIdEvent(String id, String type, String data) {
 }

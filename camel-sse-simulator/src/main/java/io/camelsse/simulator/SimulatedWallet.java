@@ -13,16 +13,16 @@ import java.util.Objects;
  * @param address wallet address, e.g. {@code 0x1234...}
  * @param chain   chain name, e.g. {@code ethereum}
  */
-public record Wallet(String id, String address, String chain) {
+public record SimulatedWallet(String id, String address, String chain) {
 
-    public Wallet {
+    public SimulatedWallet {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(chain, "chain");
     }
 
     /** A wallet on {@code ethereum}. */
-    public static Wallet ethereum(String id, String address) {
-        return new Wallet(id, address, "ethereum");
+    public static SimulatedWallet ethereum(String id, String address) {
+        return new SimulatedWallet(id, address, "ethereum");
     }
 }

@@ -9,7 +9,7 @@ package io.camelsse.simulator;
  * as a plain string (see {@link PredicateSession#status(String)}), for example to test how a client
  * copes with a status it does not know.
  */
-public enum PredicateStatus {
+public enum SessionStatus {
     PENDING("pending"),
     SUBMITTED("submitted"),
     IN_PROGRESS("in_progress"),
@@ -20,7 +20,7 @@ public enum PredicateStatus {
 
     private final String wireName;
 
-    PredicateStatus(String wireName) {
+    SessionStatus(String wireName) {
         this.wireName = wireName;
     }
 
