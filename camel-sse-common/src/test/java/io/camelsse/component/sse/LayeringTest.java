@@ -22,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The layering of docs/architecture.md, read off the sources: the engine (event, parser, reconnect, connection)
  * depends on the JDK and SLF4J only, each engine package only on those below it, the health check not on the
- * consumer, and the two vendor modules not on each other.
+ * consumer, support not on the components above it, the two vendor modules not on each other, and the simulator on
+ * none of the components.
  */
 class LayeringTest {
 
@@ -37,7 +38,8 @@ class LayeringTest {
             "sse.parser", Set.of("sse.event"),
             "sse.reconnect", Set.of(),
             "sse.connection", Set.of("sse.event", "sse.parser", "sse.reconnect"),
-            "sse.health", Set.of("sse.connection", "sse.event"));
+            "sse.health", Set.of("sse.connection", "sse.event"),
+            "sse.support", Set.of("sse.connection", "sse.event", "sse.parser", "sse.reconnect", "sse.health"));
 
     private static final Set<String> ENGINE = Set.of("sse.event", "sse.parser", "sse.reconnect", "sse.connection");
 
@@ -67,6 +69,13 @@ class LayeringTest {
                 .flatMap(file -> references(file).stream())).noneMatch(ref -> ref.startsWith(OURS + "aidenid"));
         assertThat(sourcesUnder(Path.of("../camel-aidenid-sse/src/main/java"))
                 .flatMap(file -> references(file).stream())).noneMatch(ref -> ref.startsWith(OURS + "predicate"));
+    }
+
+    @Test
+    void theSimulatorUsesNoneOfTheComponents() {
+        // the components' tests run against it: it speaks the vendors' wire format with types of its own
+        assertThat(sourcesUnder(Path.of("../camel-sse-simulator/src/main/java"))
+                .flatMap(file -> references(file).stream())).noneMatch(ref -> ref.startsWith(OURS));
     }
 
     private static Stream<Path> sourcesOf(String layer) {
