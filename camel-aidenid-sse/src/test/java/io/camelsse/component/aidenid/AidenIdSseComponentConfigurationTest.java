@@ -42,7 +42,8 @@ class AidenIdSseComponentConfigurationTest {
                     = main.getCamelContext().getEndpoint("aidenid-sse:stream", AidenIdSseEndpoint.class);
             assertThat(endpoint.getConfiguration()).isNotSameAs(component.getConfiguration());
             assertThat(endpoint.getConfiguration().getReconnectDelay()).isEqualTo(250);
-            assertThat(endpoint.streamRequest().uri()).hasToString("https://aidenid.example.invalid/v1/realtime/stream");
+            assertThat(endpoint.streamRequest().uri())
+                    .hasToString("https://aidenid.example.invalid/v1/realtime/stream");
             assertThat(endpoint.streamRequest().headers())
                     .containsEntry("Authorization", List.of("Bearer aid_component_key"))
                     .containsEntry("X-Org-Id", List.of("org_component"))

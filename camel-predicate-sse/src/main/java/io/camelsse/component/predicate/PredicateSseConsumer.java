@@ -74,7 +74,8 @@ public class PredicateSseConsumer extends SseConsumerSupport {
     }
 
     @Override
-    protected boolean populateExchange(ServerSentEvent event, Exchange exchange) throws MalformedPredicateEventException {
+    protected boolean populateExchange(ServerSentEvent event, Exchange exchange)
+            throws MalformedPredicateEventException {
         inFlight = null;
         PredicateSseConfiguration config = getEndpoint().getConfiguration();
         PredicateStatusEvent status = PredicateStatusDelivery.populate(event, exchange.getMessage(), sessionId,

@@ -21,11 +21,11 @@ final class PredicateStatusDelivery {
     }
 
     /**
-     * @param  lastDelivered                 the last status delivered for this session, or null
-     * @return                               the status to deliver, or null when it is not delivered (unchanged, or not
-     *                                       terminal with terminalOnly)
-     * @throws MalformedPredicateEventException when the data is not a status event; the message then carries the data as
-     *                                       it came, for the error handler
+     * @param  lastDelivered                    the last status delivered for this session, or null
+     * @return                                  the status to deliver, or null when it is not delivered (unchanged, or
+     *                                          not terminal with terminalOnly)
+     * @throws MalformedPredicateEventException when the data is not a status event; the message then carries the
+     *                                          data as it came, for the error handler
      */
     static PredicateStatusEvent populate(ServerSentEvent event, Message message, String sessionId, String type,
                                          PredicateSseConfiguration config, PredicateStatusEvent lastDelivered)

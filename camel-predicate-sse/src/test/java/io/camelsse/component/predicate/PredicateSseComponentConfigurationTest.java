@@ -45,7 +45,8 @@ class PredicateSseComponentConfigurationTest {
             assertThat(endpoint.getConfiguration()).isNotSameAs(component.getConfiguration());
             assertThat(endpoint.getConfiguration().getReadTimeout()).isEqualTo(5000);
             assertThat(endpoint.getConfiguration().isTerminalOnly()).isTrue();
-            assertThat(endpoint.streamRequest(SESSION, "individual").uri()).hasToString(STREAMS + "individual/" + SESSION);
+            assertThat(endpoint.streamRequest(SESSION, "individual").uri())
+                    .hasToString(STREAMS + "individual/" + SESSION);
             assertThat(endpoint.streamRequest(SESSION, "individual").headers())
                     .containsEntry("Authorization", List.of("Bearer component_key"));
 

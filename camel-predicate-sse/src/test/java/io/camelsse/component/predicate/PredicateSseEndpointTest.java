@@ -74,7 +74,8 @@ class PredicateSseEndpointTest extends PredicateTestSupport {
         component.setCamelContext(context);
         context.addComponent("predicate-fresh", component);
         PredicateSseEndpoint endpoint
-                = context.getEndpoint("predicate-fresh:individual/" + SESSION + "?apiKey=k", PredicateSseEndpoint.class);
+                = context.getEndpoint("predicate-fresh:individual/" + SESSION + "?apiKey=k",
+                        PredicateSseEndpoint.class);
         assertThat(endpoint.streamRequest(SESSION, "individual").uri()).hasToString(
                 "https://api.identity.predicate.io/api/v1/status/realtime/individual/" + SESSION);
         assertThat(PredicateSseConfiguration.EARLIER_GENERATION_BASE_URL).isEqualTo("https://api.kyc.predicate.io");

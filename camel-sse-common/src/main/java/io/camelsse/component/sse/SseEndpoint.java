@@ -108,9 +108,9 @@ public class SseEndpoint extends DefaultEndpoint {
     }
 
     /**
-     * The request every connection of this endpoint makes, built from its options and checked on the way (the URL, plain
-     * http, every header, the lastEventId option): when the endpoint is created, and again only if the options changed
-     * since. The stream trusts it.
+     * The request every connection of this endpoint makes, built from its options and checked on the way (the URL,
+     * plain http, every header, the lastEventId option): when the endpoint is created, and again only if the options
+     * changed since. The stream trusts it.
      */
     StreamRequest streamRequest() {
         Map<String, String> headers = new LinkedHashMap<>();
