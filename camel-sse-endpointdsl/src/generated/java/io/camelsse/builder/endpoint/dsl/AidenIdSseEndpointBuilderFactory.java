@@ -265,8 +265,8 @@ public interface AidenIdSseEndpointBuilderFactory {
             return this;
         }
         /**
-         * The organization, sent as X-Org-Id. Required, here or on the
-         * component.
+         * The organization, sent as X-Org-Id. Required, on the endpoint or on
+         * the component.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -280,8 +280,8 @@ public interface AidenIdSseEndpointBuilderFactory {
             return this;
         }
         /**
-         * The project, sent as X-Project-Id. Required, here or on the
-         * component.
+         * The project, sent as X-Project-Id. Required, on the endpoint or on
+         * the component.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -497,9 +497,9 @@ public interface AidenIdSseEndpointBuilderFactory {
             return this;
         }
         /**
-         * The AidenID API key, sent as Authorization: Bearer. Required, here or
-         * on the component. Prefer the component or a property placeholder such
-         * as {{env:AIDENID_API_KEY}}.
+         * The AidenID API key, sent as Authorization: Bearer. Required, on the
+         * endpoint or on the component. Prefer the component or a property
+         * placeholder such as {{env:AIDENID_API_KEY}}.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 

@@ -35,8 +35,8 @@ public interface PredicateSseEndpointBuilderFactory {
             return (AdvancedPredicateSseEndpointConsumerBuilder) this;
         }
         /**
-         * The API's base URL. When not set here, the component's baseUrl is
-         * used. The earlier generation is https://api.kyc.predicate.io.
+         * The API's base URL; the streams are at /api/v1/status/realtime//. The
+         * earlier generation is https://api.kyc.predicate.io.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -441,10 +441,10 @@ public interface PredicateSseEndpointBuilderFactory {
             return this;
         }
         /**
-         * The Predicate API key, sent as Authorization: Bearer. When not set
-         * here, the component's apiKey is used. Prefer setting it on the
-         * component or through a property placeholder: Camel echoes a malformed
-         * endpoint URI, key included, in its own parse errors.
+         * The Predicate API key, sent as Authorization: Bearer. Required, on
+         * the endpoint or on the component. Prefer setting it on the component
+         * or through a property placeholder: Camel echoes a malformed endpoint
+         * URI, key included, in its own parse errors.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -802,8 +802,8 @@ public interface PredicateSseEndpointBuilderFactory {
         }
 
         /**
-         * The API's base URL. When not set here, the component's baseUrl is
-         * used. The earlier generation is https://api.kyc.predicate.io.
+         * The API's base URL; the streams are at /api/v1/status/realtime//. The
+         * earlier generation is https://api.kyc.predicate.io.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -850,10 +850,10 @@ public interface PredicateSseEndpointBuilderFactory {
             return this;
         }
         /**
-         * The Predicate API key, sent as Authorization: Bearer. When not set
-         * here, the component's apiKey is used. Prefer setting it on the
-         * component or through a property placeholder: Camel echoes a malformed
-         * endpoint URI, key included, in its own parse errors.
+         * The Predicate API key, sent as Authorization: Bearer. Required, on
+         * the endpoint or on the component. Prefer setting it on the component
+         * or through a property placeholder: Camel echoes a malformed endpoint
+         * URI, key included, in its own parse errors.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -1108,8 +1108,8 @@ public interface PredicateSseEndpointBuilderFactory {
         }
 
         /**
-         * The API's base URL. When not set here, the component's baseUrl is
-         * used. The earlier generation is https://api.kyc.predicate.io.
+         * The API's base URL; the streams are at /api/v1/status/realtime//. The
+         * earlier generation is https://api.kyc.predicate.io.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -1156,10 +1156,10 @@ public interface PredicateSseEndpointBuilderFactory {
             return this;
         }
         /**
-         * The Predicate API key, sent as Authorization: Bearer. When not set
-         * here, the component's apiKey is used. Prefer setting it on the
-         * component or through a property placeholder: Camel echoes a malformed
-         * endpoint URI, key included, in its own parse errors.
+         * The Predicate API key, sent as Authorization: Bearer. Required, on
+         * the endpoint or on the component. Prefer setting it on the component
+         * or through a property placeholder: Camel echoes a malformed endpoint
+         * URI, key included, in its own parse errors.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
