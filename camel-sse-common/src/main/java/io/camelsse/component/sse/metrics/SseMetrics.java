@@ -32,7 +32,8 @@ public final class SseMetrics {
      * @return closing it removes the meters again; never null
      */
     public static AutoCloseable bind(CamelContext context, ObservedConsumer consumer) {
-        if (!MICROMETER_PRESENT) {
+        if (!MICROMETER_PRESENT || consumer.getRouteId() == null) {
+            // no route, no meters: the consumers that pollEnrich starts for one receive each
             return NONE;
         }
         try {
