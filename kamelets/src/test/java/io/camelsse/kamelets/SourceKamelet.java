@@ -35,6 +35,7 @@ record SourceKamelet(String name, String artifact, String scheme, String compone
                             "maxConnectsPerSecond", "predicate-sse:watch only",
                             "maxSessions", "predicate-sse:watch only",
                             "maxStreamsPerClient", "predicate-sse:watch only",
+                            "watchRefreshInterval", "predicate-sse:watch only",
                             "watchRepository", "predicate-sse:watch only"),
                     "application/json"),
             new SourceKamelet("aidenid-sse-source", "camel-aidenid-sse", "aidenid-sse",
@@ -49,7 +50,9 @@ record SourceKamelet(String name, String artifact, String scheme, String compone
                     Set.of("requestHeaders"), Set.of("url"),
                     Map.of("exceptionHandler", GENERIC_CONSUMER_OPTIONS,
                             "exchangePattern", GENERIC_CONSUMER_OPTIONS,
-                            "headers", "header.<Name> works in a URI only; requestHeaders carries the same headers"),
+                            "headers", "header.<Name> works in a URI only; requestHeaders carries the same headers",
+                            "resumeKey", "only with a route's resumable() EIP, which a Kamelet cannot add",
+                            "resumeReadTimeout", "only with a route's resumable() EIP, which a Kamelet cannot add"),
                     "text/plain"));
 
     @Override
