@@ -11,6 +11,7 @@ import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.event.ServerSentEvent;
+import io.camelsse.component.sse.support.ResumeStrategyPosition;
 import io.camelsse.component.sse.support.SseCommonConfiguration;
 import io.camelsse.component.sse.support.SseConsumerSupport;
 import org.apache.camel.CamelContextAware;
@@ -162,8 +163,8 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
             setIdentityHeader(exchange, body.getIdentityId());
         }
         ResumeStrategyPosition resumable = strategyPosition;
-        if (resumable != null && EventIds.isResumable(id)) {
-            exchange.getMessage().setHeader(Exchange.OFFSET, resumable.offsetOf(id));
+        if (resumable != null) {
+            resumable.carryOffset(exchange, id);
         }
         return true;
     }
@@ -212,7 +213,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
     /** No exchange carries a skipped event's offset to the resume strategy: the consumer records it. */
     private void recordSkipped(String id) {
         ResumeStrategyPosition resumable = strategyPosition;
-        if (resumable == null || !EventIds.isResumable(id)) {
+        if (resumable == null) {
             return;
         }
         try {

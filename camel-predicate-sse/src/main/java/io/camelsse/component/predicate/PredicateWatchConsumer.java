@@ -12,6 +12,8 @@ import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
@@ -64,6 +66,8 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     private volatile WatchHttpClients clients;
     private volatile ConnectPacer pacer;
     private volatile StreamSettings settings;
+    private volatile ScheduledExecutorService refresher;
+    private volatile boolean refreshFailing;
 
     public PredicateWatchConsumer(PredicateSseEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -104,6 +108,36 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
         LOG.info("Route '{}' watches {} Predicate session(s) of watch set '{}' ({})", getRouteId(), opening,
                 endpoint.watchSet().name(), config.getMaxConnectsPerSecond() == 0 ? "unpaced"
                         : "at most " + config.getMaxConnectsPerSecond() + " new connections per second");
+        long refreshEvery = config.getWatchRefreshInterval();
+        if (refreshEvery > 0) {
+            refreshFailing = false;
+            refresher = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "PredicateWatchRefresh");
+            refresher.scheduleWithFixedDelay(this::refresh, refreshEvery, refreshEvery, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Takes in what other nodes changed in the shared repository; a failure is reported once until it recovers. */
+    private void refresh() {
+        WatchSet set = getEndpoint().watchSet();
+        try {
+            int[] openedClosed = set.refresh();
+            if (openedClosed[0] + openedClosed[1] > 0) {
+                LOG.debug("Route '{}': watch set '{}' read again: {} session(s) opened, {} closed", getRouteId(),
+                        set.name(), openedClosed[0], openedClosed[1]);
+            }
+            if (refreshFailing) {
+                refreshFailing = false;
+                LOG.info("Route '{}': watch set '{}' is read from its repository again", getRouteId(), set.name());
+            }
+        } catch (Exception e) {
+            if (!refreshFailing) {
+                refreshFailing = true;
+                getExceptionHandler().handleException("Route '" + getRouteId() + "': could not read watch set '"
+                                                      + set.name() + "' again from its repository; sessions other"
+                                                      + " nodes add are opened once it can be read", e);
+            }
+        }
     }
 
     private ExecutorService newExecutor() {
@@ -146,6 +180,10 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     protected void doStop() throws Exception {
         SseMetrics.unbind(meters);
         meters = null;
+        if (refresher != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(refresher);
+            refresher = null;
+        }
         getEndpoint().watchSet().detach(this);
         for (SessionStream session : sessions.values()) {
             session.stop();

@@ -2,14 +2,15 @@
  * Copyright the Camel SSE Connectors authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.camelsse.component.aidenid;
+package io.camelsse.component.sse.support;
 
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.resume.Resumable;
+import io.camelsse.component.sse.connection.EventIds;
+import org.apache.camel.Exchange;
 import org.apache.camel.resume.ResumeStrategy;
 import org.apache.camel.support.resume.OffsetKeys;
 import org.apache.camel.support.resume.Offsets;
@@ -18,22 +19,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stream's position as a route's resume strategy keeps it (the {@code resumable()} EIP), under one key.
+ * A stream's position as a route's resume strategy keeps it (the {@code resumable()} EIP), under one key: what a
+ * {@code ResumeAware} consumer reads when it starts, and the offset each of its exchanges carries.
  * <p>
  * A strategy such as camel-kafka's reads its store asynchronously, and says nothing when it has caught up. So the
  * consumer writes a start marker through the strategy and waits until the marker has been read back: every position
  * written before it, by any node, has then been read too.
  */
-final class ResumeStrategyPosition {
+public final class ResumeStrategyPosition {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumeStrategyPosition.class);
 
     private final ResumeStrategy strategy;
     private final String key;
 
-    ResumeStrategyPosition(ResumeStrategy strategy, String key) {
+    public ResumeStrategyPosition(ResumeStrategy strategy, String key) {
         this.strategy = strategy;
         this.key = key;
+    }
+
+    public String key() {
+        return key;
     }
 
     /**
@@ -42,7 +48,7 @@ final class ResumeStrategyPosition {
      * @param readBackTimeout how long to wait for the store to be read up to now; a strategy that never reads its
      *                        writes back costs this long, once, and a warning
      */
-    String load(Duration readBackTimeout) throws Exception {
+    public String load(Duration readBackTimeout) throws Exception {
         strategy.loadCache();
         if (!(strategy.getAdapter() instanceof LastEventIdResumeAdapter adapter)) {
             // e.g. camel-core's TransientResumeStrategy, which brings its own adapter and keeps nothing
@@ -61,13 +67,20 @@ final class ResumeStrategyPosition {
         return adapter.lastEventId(key);
     }
 
-    /** The offset that {@code resumable()} records once the exchange of this event has completed. */
-    Resumable offsetOf(String eventId) {
-        return Resumables.of(key, eventId);
+    /**
+     * Puts the event's offset on the exchange, in {@link Exchange#OFFSET}, for {@code resumable()} to record once the
+     * exchange has completed; an ID that may not be sent back as {@code Last-Event-ID} is no position and is left out.
+     */
+    public void carryOffset(Exchange exchange, String eventId) {
+        if (EventIds.isResumable(eventId)) {
+            exchange.getMessage().setHeader(Exchange.OFFSET, Resumables.of(key, eventId));
+        }
     }
 
-    /** Records a position that no exchange carries (an event the type filter skipped). */
-    void record(String eventId) throws Exception {
-        strategy.updateLastOffset(OffsetKeys.of(key), Offsets.of(eventId));
+    /** Records a position that no exchange carries (an event a filter skipped). */
+    public void record(String eventId) throws Exception {
+        if (EventIds.isResumable(eventId)) {
+            strategy.updateLastOffset(OffsetKeys.of(key), Offsets.of(eventId));
+        }
     }
 }
