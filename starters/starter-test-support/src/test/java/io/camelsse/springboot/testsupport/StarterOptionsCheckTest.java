@@ -60,7 +60,8 @@ class StarterOptionsCheckTest {
         assertThat(StarterOptionsCheck.problems(COMPONENT_JSON, PREFIX, metadata)).containsExactly(
                 "camel.component.demo.worker-threads is of type java.lang.Long, the option of type java.lang.Integer",
                 "camel.component.demo.worker-threads defaults to 4, the option to 8",
-                "camel.component.demo.worker-threads is described as \"Other threads.\", the option as \"The threads.\"");
+                "camel.component.demo.worker-threads is described as \"Other threads.\","
+                + " the option as \"The threads.\"");
     }
 
     @Test

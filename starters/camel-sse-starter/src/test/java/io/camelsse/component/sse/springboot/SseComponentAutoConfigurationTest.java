@@ -8,7 +8,9 @@ import io.camelsse.component.sse.SseComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +20,12 @@ class SseComponentAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
                     SseComponentAutoConfiguration.class));
+
+    @Test
+    void springBootFindsTheAutoConfiguration() {
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
+                .contains(SseComponentAutoConfiguration.class.getName());
+    }
 
     @Test
     void theComponentIsConfiguredFromItsProperties() {
