@@ -14,7 +14,6 @@ import io.camelsse.simulator.SseSimulatorExtension;
 import io.camelsse.simulator.Step;
 import io.camelsse.simulator.Vendor;
 import io.camelsse.simulator.Wallet;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +33,6 @@ import static org.awaitility.Awaitility.await;
  * port: only the simulator's address and the session to follow are set by the test. Both components get their keys
  * and servers from the starters, so the events arriving shows the configuration reached them.
  */
-@CamelSpringBootTest
 @SpringBootTest(classes = SseSpringBootApplication.class,
                 properties = "camel.main.run-controller=false")
 @ExtendWith(OutputCaptureExtension.class)
