@@ -16,7 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
 
-/** A {@link ClusterNode} in a JVM of its own, started from the test's class path, with its ledger. */
+/**
+ * A node ({@link ClusterNode}, {@link WatchClusterNode}) in a JVM of its own, started from the test's class path, with
+ * its ledger: a line per event or status it processed.
+ */
 final class NodeProcess implements AutoCloseable {
 
     private final String name;
@@ -32,6 +35,15 @@ final class NodeProcess implements AutoCloseable {
     /** Starts the node and returns once its Camel context has started (it may or may not be the leader). */
     static NodeProcess start(String name, Path dir, String zooKeeper, String simulator, String positions,
                              Duration sessionTimeout) throws IOException {
+        return start(ClusterNode.class, name, dir, zooKeeper, simulator, positions, sessionTimeout);
+    }
+
+    /**
+     * Starts the node class with the arguments every node takes: node name, ZooKeeper connect string, simulator
+     * base URL, where the shared state is, ledger file, ZooKeeper session timeout in ms.
+     */
+    static NodeProcess start(Class<?> main, String name, Path dir, String zooKeeper, String simulator, String store,
+                             Duration sessionTimeout) throws IOException {
         // kept after the run, beside the test reports
         Path runDir = Files.createDirectories(Path.of("target", "cluster-nodes", dir.getFileName().toString()));
         Path ledger = runDir.resolve(name + ".ledger").toAbsolutePath();
@@ -39,7 +51,7 @@ final class NodeProcess implements AutoCloseable {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
                 "-Djava.net.preferIPv4Stack=true", "-cp", System.getProperty("java.class.path"),
-                ClusterNode.class.getName(), name, zooKeeper, simulator, positions, ledger.toString(),
+                main.getName(), name, zooKeeper, simulator, store, ledger.toString(),
                 Long.toString(sessionTimeout.toMillis())));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         NodeProcess node = new NodeProcess(name, process, ledger);
@@ -63,11 +75,25 @@ final class NodeProcess implements AutoCloseable {
         return Files.readAllLines(ledger, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
     }
 
+    /** Sends the node a command line on its standard input. */
+    void send(String command) throws IOException {
+        OutputStream commands = process.getOutputStream();
+        commands.write((command + "\n").getBytes(StandardCharsets.UTF_8));
+        commands.flush();
+    }
+
+    /** The lines the node wrote beside its ledger, in the file {@code <ledger>.<suffix>}. */
+    List<String> lines(String suffix) throws IOException {
+        Path file = Path.of(ledger + "." + suffix);
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file, StandardCharsets.UTF_8).stream().filter(l -> !l.isEmpty()).toList();
+    }
+
     /** Asks the node to stop its Camel context, as a rolling update does, and waits until it has exited. */
     void stopGracefully() throws Exception {
-        OutputStream commands = process.getOutputStream();
-        commands.write("stop\n".getBytes(StandardCharsets.UTF_8));
-        commands.flush();
+        send("stop");
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             throw new IllegalStateException(name + " did not stop within 60 s");
         }

@@ -12,6 +12,7 @@ import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.event.ServerSentEvent;
+import io.camelsse.component.sse.support.ResumeStrategyPosition;
 import io.camelsse.component.sse.support.SseCommonConfiguration;
 import io.camelsse.component.sse.support.SseConsumerSupport;
 import org.apache.camel.CamelContextAware;
@@ -116,7 +117,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
         if (!resumedFromStrategy.isEmpty()) {
             LOG.info("Resuming the AidenID stream after event '{}', held by the resume strategy under '{}'",
                     resumedFromStrategy, repositoryKey);
-            return fromStore(resumedFromStrategy);
+            return resumedFromStrategy;
         }
         StateRepository<String, String> repo = repository;
         if (repo != null) {
@@ -135,8 +136,9 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
     }
 
     /**
-     * An ID read from a store goes into a request header like the lastEventId option, so it is checked like it: a
-     * store that holds a line break fails the route's start, before any request.
+     * An ID read from the repository goes into a request header like the lastEventId option, so it is checked like
+     * it: a repository that holds a line break fails the route's start, before any request. (One from a resume
+     * strategy is checked by ResumeStrategyPosition.)
      */
     private static String fromStore(String id) {
         return HeaderValues.requireNoControlCharacters("lastEventId", id);
@@ -171,8 +173,8 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
             setIdentityHeader(exchange, body.getIdentityId());
         }
         ResumeStrategyPosition resumable = strategyPosition;
-        if (resumable != null && EventIds.isResumable(id)) {
-            exchange.getMessage().setHeader(Exchange.OFFSET, resumable.offsetOf(id));
+        if (resumable != null) {
+            resumable.carryOffset(exchange, id);
         }
         return true;
     }
@@ -221,7 +223,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
     /** No exchange carries a skipped event's offset to the resume strategy: the consumer records it. */
     private void recordSkipped(String id) {
         ResumeStrategyPosition resumable = strategyPosition;
-        if (resumable == null || !EventIds.isResumable(id)) {
+        if (resumable == null) {
             return;
         }
         try {

@@ -79,6 +79,8 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
         case "terminalOnly": getOrCreateConfiguration(target).setTerminalOnly(property(camelContext, boolean.class, value)); return true;
         case "unhealthyafter":
         case "unhealthyAfter": getOrCreateConfiguration(target).setUnhealthyAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "watchrefreshinterval":
+        case "watchRefreshInterval": getOrCreateConfiguration(target).setWatchRefreshInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "watchrepository":
         case "watchRepository": getOrCreateConfiguration(target).setWatchRepository(property(camelContext, io.camelsse.component.predicate.WatchRepository.class, value)); return true;
         case "workerthreads":
@@ -139,6 +141,8 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
         case "terminalOnly": return boolean.class;
         case "unhealthyafter":
         case "unhealthyAfter": return long.class;
+        case "watchrefreshinterval":
+        case "watchRefreshInterval": return long.class;
         case "watchrepository":
         case "watchRepository": return io.camelsse.component.predicate.WatchRepository.class;
         case "workerthreads":
@@ -200,6 +204,8 @@ public class PredicateSseComponentConfigurer extends PropertyConfigurerSupport i
         case "terminalOnly": return getOrCreateConfiguration(target).isTerminalOnly();
         case "unhealthyafter":
         case "unhealthyAfter": return getOrCreateConfiguration(target).getUnhealthyAfter();
+        case "watchrefreshinterval":
+        case "watchRefreshInterval": return getOrCreateConfiguration(target).getWatchRefreshInterval();
         case "watchrepository":
         case "watchRepository": return getOrCreateConfiguration(target).getWatchRepository();
         case "workerthreads":

@@ -69,6 +69,8 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "terminalOnly": target.getConfiguration().setTerminalOnly(property(camelContext, boolean.class, value)); return true;
         case "unhealthyafter":
         case "unhealthyAfter": target.getConfiguration().setUnhealthyAfter(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "watchrefreshinterval":
+        case "watchRefreshInterval": target.getConfiguration().setWatchRefreshInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "watchrepository":
         case "watchRepository": target.getConfiguration().setWatchRepository(property(camelContext, io.camelsse.component.predicate.WatchRepository.class, value)); return true;
         default: return false;
@@ -124,6 +126,8 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "terminalOnly": return boolean.class;
         case "unhealthyafter":
         case "unhealthyAfter": return long.class;
+        case "watchrefreshinterval":
+        case "watchRefreshInterval": return long.class;
         case "watchrepository":
         case "watchRepository": return io.camelsse.component.predicate.WatchRepository.class;
         default: return null;
@@ -180,6 +184,8 @@ public class PredicateSseEndpointConfigurer extends PropertyConfigurerSupport im
         case "terminalOnly": return target.getConfiguration().isTerminalOnly();
         case "unhealthyafter":
         case "unhealthyAfter": return target.getConfiguration().getUnhealthyAfter();
+        case "watchrefreshinterval":
+        case "watchRefreshInterval": return target.getConfiguration().getWatchRefreshInterval();
         case "watchrepository":
         case "watchRepository": return target.getConfiguration().getWatchRepository();
         default: return null;

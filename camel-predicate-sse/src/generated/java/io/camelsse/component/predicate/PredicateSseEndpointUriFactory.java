@@ -23,7 +23,7 @@ public class PredicateSseEndpointUriFactory extends org.apache.camel.support.com
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(26);
+        Set<String> props = new HashSet<>(27);
         props.add("allowPlainHttp");
         props.add("apiKey");
         props.add("baseUrl");
@@ -49,6 +49,7 @@ public class PredicateSseEndpointUriFactory extends org.apache.camel.support.com
         props.add("terminalOnly");
         props.add("type");
         props.add("unhealthyAfter");
+        props.add("watchRefreshInterval");
         props.add("watchRepository");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(1);

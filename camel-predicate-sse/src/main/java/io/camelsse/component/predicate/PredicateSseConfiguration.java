@@ -89,6 +89,14 @@ public class PredicateSseConfiguration extends SseCommonConfiguration implements
                             + " sessions share one client.")
     private int maxStreamsPerClient = 90;
 
+    @UriParam(label = "watch", defaultValue = "0", javaType = "java.time.Duration",
+              description = "How often a watch consumer reads its watchRepository again, to open the sessions that"
+                            + " other nodes added to it and close those they removed or finished. Set it when several"
+                            + " replicas share the repository and add sessions on any of them (the consumer under"
+                            + " master:, so that one replica streams the set). 0: never; the repository is read when"
+                            + " the consumer starts.")
+    private long watchRefreshInterval;
+
     /** A copy whose changes leave this one alone; what it refers to (a repository, TLS parameters) is shared. */
     public PredicateSseConfiguration copy() {
         try {
@@ -192,5 +200,13 @@ public class PredicateSseConfiguration extends SseCommonConfiguration implements
 
     public void setMaxStreamsPerClient(int maxStreamsPerClient) {
         this.maxStreamsPerClient = maxStreamsPerClient;
+    }
+
+    public long getWatchRefreshInterval() {
+        return watchRefreshInterval;
+    }
+
+    public void setWatchRefreshInterval(long watchRefreshInterval) {
+        this.watchRefreshInterval = watchRefreshInterval;
     }
 }

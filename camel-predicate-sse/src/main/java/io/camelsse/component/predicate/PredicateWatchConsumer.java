@@ -4,26 +4,36 @@
  */
 package io.camelsse.component.predicate;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
 
+import io.camelsse.component.sse.connection.DisplayUri;
 import io.camelsse.component.sse.connection.SseStream;
+import io.camelsse.component.sse.connection.StreamCounters;
 import io.camelsse.component.sse.connection.StreamSettings;
 import io.camelsse.component.sse.connection.WorkerThreads;
 import io.camelsse.component.sse.event.ServerSentEvent;
+import io.camelsse.component.sse.management.ManagedSseConsumer;
+import io.camelsse.component.sse.metrics.SseMetrics;
 import io.camelsse.component.sse.reconnect.ReconnectPolicy;
 import io.camelsse.component.sse.support.ExchangeOutcome;
 import io.camelsse.component.sse.support.InFlightDeliveries;
+import io.camelsse.component.sse.support.StreamSnapshot;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
@@ -40,7 +50,8 @@ import org.slf4j.LoggerFactory;
  * an idle session costs a socket (or an HTTP/2 stream) and a few objects. New connections are paced
  * ({@link ConnectPacer}). Routine events of single sessions are logged at DEBUG only.
  */
-public class PredicateWatchConsumer extends DefaultConsumer {
+@ManagedResource(description = "Predicate watch consumer")
+public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSseConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PredicateWatchConsumer.class);
     private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
@@ -48,10 +59,15 @@ public class PredicateWatchConsumer extends DefaultConsumer {
     private final ConcurrentMap<String, SessionStream> sessions = new ConcurrentHashMap<>();
     private final InFlightDeliveries inFlight = new InFlightDeliveries();
     private final AtomicLong failed = new AtomicLong();
+    // shared by the streams of all sessions, and kept across restarts: what metrics and JMX show only grows
+    private final StreamCounters counters = new StreamCounters();
+    private volatile AutoCloseable meters;
     private volatile ExecutorService executor;
     private volatile WatchHttpClients clients;
     private volatile ConnectPacer pacer;
     private volatile StreamSettings settings;
+    private volatile ScheduledExecutorService refresher;
+    private volatile boolean refreshFailing;
 
     public PredicateWatchConsumer(PredicateSseEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -88,9 +104,40 @@ public class PredicateWatchConsumer extends DefaultConsumer {
         failed.set(0);
         inFlight.open();
         int opening = endpoint.watchSet().attach(this);
+        meters = SseMetrics.bind(endpoint.getCamelContext(), this);
         LOG.info("Route '{}' watches {} Predicate session(s) of watch set '{}' ({})", getRouteId(), opening,
                 endpoint.watchSet().name(), config.getMaxConnectsPerSecond() == 0 ? "unpaced"
                         : "at most " + config.getMaxConnectsPerSecond() + " new connections per second");
+        long refreshEvery = config.getWatchRefreshInterval();
+        if (refreshEvery > 0) {
+            refreshFailing = false;
+            refresher = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "PredicateWatchRefresh");
+            refresher.scheduleWithFixedDelay(this::refresh, refreshEvery, refreshEvery, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Takes in what other nodes changed in the shared repository; a failure is reported once until it recovers. */
+    private void refresh() {
+        WatchSet set = getEndpoint().watchSet();
+        try {
+            int[] openedClosed = set.refresh();
+            if (openedClosed[0] + openedClosed[1] > 0) {
+                LOG.debug("Route '{}': watch set '{}' read again: {} session(s) opened, {} closed", getRouteId(),
+                        set.name(), openedClosed[0], openedClosed[1]);
+            }
+            if (refreshFailing) {
+                refreshFailing = false;
+                LOG.info("Route '{}': watch set '{}' is read from its repository again", getRouteId(), set.name());
+            }
+        } catch (Exception e) {
+            if (!refreshFailing) {
+                refreshFailing = true;
+                getExceptionHandler().handleException("Route '" + getRouteId() + "': could not read watch set '"
+                                                      + set.name() + "' again from its repository; sessions other"
+                                                      + " nodes add are opened once it can be read", e);
+            }
+        }
     }
 
     private ExecutorService newExecutor() {
@@ -131,6 +178,12 @@ public class PredicateWatchConsumer extends DefaultConsumer {
 
     @Override
     protected void doStop() throws Exception {
+        SseMetrics.unbind(meters);
+        meters = null;
+        if (refresher != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(refresher);
+            refresher = null;
+        }
         getEndpoint().watchSet().detach(this);
         for (SessionStream session : sessions.values()) {
             session.stop();
@@ -165,7 +218,7 @@ public class PredicateWatchConsumer extends DefaultConsumer {
                     getEndpoint().streamRequest(entry.sessionId(), entry.verificationType()), settings,
                     config.isAllowPlainHttp(), "", lease.client(), getEndpoint().getComponent().scheduler(), session,
                     policy, "Route '" + getRouteId() + "', Predicate session "
-                                                + entry.sessionId()).routineEventsAtDebug();
+                                                + entry.sessionId()).routineEventsAtDebug().countingInto(counters);
             sessions.put(entry.sessionId(), session);
             session.start(stream);
         } catch (RuntimeException refused) {
@@ -180,6 +233,54 @@ public class PredicateWatchConsumer extends DefaultConsumer {
         SessionStream session = sessions.remove(sessionId);
         if (session != null) {
             session.close();
+        }
+    }
+
+    // what the dev console, metrics and JMX read (see ObservedConsumer): the watch as a whole, its sessions by state
+
+    @Override
+    public Clock clock() {
+        return getEndpoint().getComponent().scheduler().clock();
+    }
+
+    @Override
+    public String componentName() {
+        return "predicate-sse";
+    }
+
+    @Override
+    public StreamSnapshot streamSnapshot() {
+        WatchSessionCounts counts = WatchSessionCounts.of(this);
+        return new StreamSnapshot(getRouteId(), componentName(), baseUrl(), counts.state(isStarted()), "",
+                counters.reconnects(), counts.lastError(), null, counters.lastEventAt(), counters.eventsDelivered(),
+                counters.bytesRead(), counters.permanentFailures(), counters.reconnectsByCause(), counts.byState());
+    }
+
+    private String baseUrl() {
+        try {
+            String base = config().getBaseUrl();
+            return DisplayUri.of(URI.create(base == null || base.isEmpty()
+                    ? PredicateSseConfiguration.DEFAULT_BASE_URL : base));
+        } catch (RuntimeException unusable) {
+            return null;
+        }
+    }
+
+    @Override
+    public StreamCounters streamCounters() {
+        return counters;
+    }
+
+    @Override
+    public boolean hasSessions() {
+        return true;
+    }
+
+    /** Every open session drops its connection and connects again after its last event. */
+    @Override
+    public void reconnect() {
+        for (SessionStream session : sessions.values()) {
+            session.reconnect("reconnect requested");
         }
     }
 

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
-import io.camelsse.component.sse.connection.StreamStatus;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
@@ -47,33 +46,15 @@ final class PredicateWatchHealthCheck extends AbstractHealthCheck {
 
     @Override
     protected void doCall(HealthCheckResultBuilder builder, Map<String, Object> options) {
-        int connecting = 0;
-        int open = 0;
-        int reconnecting = 0;
-        int sessions = 0;
-        Instant latestDown = null;
-        for (SessionStream session : consumer.sessions()) {
-            StreamStatus status = session.status();
-            if (status == null) {
-                continue;
-            }
-            sessions++;
-            switch (status.state()) {
-                case NEW, CONNECTING -> connecting++;
-                case CONNECTED -> open++;
-                case RECONNECTING -> reconnecting++;
-                default -> {
-                }
-            }
-            if (status.downSince() != null && (latestDown == null || status.downSince().isAfter(latestDown))) {
-                latestDown = status.downSince();
-            }
-        }
+        WatchSessionCounts counts = WatchSessionCounts.of(consumer);
+        int sessions = counts.sessions();
+        int open = counts.open();
+        Instant latestDown = counts.latestDown();
         builder.detail(DETAIL_SESSIONS, sessions);
-        builder.detail(DETAIL_CONNECTING, connecting);
+        builder.detail(DETAIL_CONNECTING, counts.connecting());
         builder.detail(DETAIL_OPEN, open);
-        builder.detail(DETAIL_RECONNECTING, reconnecting);
-        builder.detail(DETAIL_FAILED, consumer.failedSessions());
+        builder.detail(DETAIL_RECONNECTING, counts.reconnecting());
+        builder.detail(DETAIL_FAILED, counts.failed());
         builder.detail(DETAIL_WAITING_FOR_PACE, consumer.waitingForPace());
         builder.detail(DETAIL_CONNECTS_PER_SECOND, consumer.connectsPerSecond());
         builder.detail(DETAIL_HTTP_CLIENTS, consumer.httpClients());

@@ -5,8 +5,11 @@
 package io.camelsse.component.predicate;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.camel.RuntimeCamelException;
 import org.slf4j.Logger;
@@ -16,6 +19,11 @@ import org.slf4j.LoggerFactory;
  * The sessions one {@code predicate-sse:watch/<name>} watches, shared by every endpoint of that name: producers add
  * and remove, the one running consumer streams them. Each change reaches the {@link WatchRepository} before it takes
  * effect here, so what the repository holds is never behind what was acknowledged.
+ * <p>
+ * A repository may be shared by several nodes (replicas under {@code master:}), of which one streams the set. So
+ * what was read is trusted only while a consumer of this node streams the set; otherwise every change reads the
+ * repository again first, and a consumer that starts reads it whole. The streaming node learns of changes other nodes
+ * made through {@link #refresh()}.
  */
 final class WatchSet {
 
@@ -146,20 +154,71 @@ final class WatchSet {
             throw new IllegalStateException("Watch set '" + name + "' is already consumed by route '"
                                             + consumer.getRouteId() + "': one route per watch set");
         }
-        ensureLoaded();
+        ensureRepository();
+        // read whole: other nodes may have added, delivered and finished sessions since this node last looked
+        entries.clear();
+        for (WatchedSession stored : repository.load(name)) {
+            entries.put(stored.sessionId(), WatchEntry.of(stored));
+        }
+        loaded = true;
         consumer = newConsumer;
         for (WatchEntry entry : new ArrayList<>(entries.values())) {
-            try {
-                newConsumer.open(entry);
-            } catch (IllegalArgumentException unusable) {
-                // a stored entry that no request can be made for (edited by hand, say): it would never be delivered
-                LOG.warn("Watch set '{}': session '{}' cannot be opened and is removed: {}", name, entry.sessionId(),
-                        unusable.getMessage());
-                repository.remove(name, entry.sessionId());
-                entries.remove(entry.sessionId());
-            }
+            open(entry);
         }
         return entries.size();
+    }
+
+    /**
+     * Reads the repository again, for the streaming consumer: opens the sessions other nodes added, closes those they
+     * removed or finished. Does nothing while no consumer of this node streams the set.
+     *
+     * @return how many sessions were opened and closed, as {@code {opened, closed}}
+     */
+    synchronized int[] refresh() throws Exception {
+        if (consumer == null) {
+            return new int[] { 0, 0 };
+        }
+        List<WatchEntry> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        reconcile(repository.load(name), added, removed);
+        removed.forEach(consumer::close);
+        added.forEach(this::open);
+        return new int[] { added.size(), removed.size() };
+    }
+
+    /** Makes the entries what the repository holds, keeping the entries of sessions still there as they are. */
+    private void reconcile(List<WatchedSession> stored, List<WatchEntry> added, List<String> removed) {
+        Set<String> storedIds = new HashSet<>();
+        for (WatchedSession session : stored) {
+            storedIds.add(session.sessionId());
+            if (!entries.containsKey(session.sessionId())) {
+                WatchEntry entry = WatchEntry.of(session);
+                entries.put(session.sessionId(), entry);
+                added.add(entry);
+            }
+        }
+        for (String sessionId : new ArrayList<>(entries.keySet())) {
+            if (!storedIds.contains(sessionId)) {
+                entries.remove(sessionId);
+                removed.add(sessionId);
+            }
+        }
+    }
+
+    private void open(WatchEntry entry) {
+        try {
+            consumer.open(entry);
+        } catch (IllegalArgumentException unusable) {
+            // a stored entry that no request can be made for (edited by hand, say): it would never be delivered
+            LOG.warn("Watch set '{}': session '{}' cannot be opened and is removed: {}", name, entry.sessionId(),
+                    unusable.getMessage());
+            try {
+                repository.remove(name, entry.sessionId());
+            } catch (Exception e) {
+                throw RuntimeCamelException.wrapRuntimeCamelException(e);
+            }
+            entries.remove(entry.sessionId());
+        }
     }
 
     synchronized void detach(PredicateWatchConsumer leaving) {
@@ -193,16 +252,23 @@ final class WatchSet {
         loaded = false;
     }
 
+    /**
+     * Makes the entries current before a producer's change: read once while a consumer of this node streams the set
+     * (it is the only one that changes the repository, or learns of other nodes' changes through {@link #refresh()});
+     * read again each time while none does, since then another node may be streaming the set and changing it.
+     */
     private void ensureLoaded() throws Exception {
-        if (loaded) {
+        if (loaded && consumer != null) {
             return;
         }
+        ensureRepository();
+        reconcile(repository.load(name), new ArrayList<>(), new ArrayList<>());
+        loaded = true;
+    }
+
+    private void ensureRepository() {
         if (repository == null) {
             repository = new MemoryWatchRepository();
         }
-        for (WatchedSession stored : repository.load(name)) {
-            entries.put(stored.sessionId(), WatchEntry.of(stored));
-        }
-        loaded = true;
     }
 }

@@ -50,6 +50,10 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "reconnectDelay": target.getConfiguration().setReconnectDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "requestheaders":
         case "requestHeaders": target.getConfiguration().setRequestHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "resumekey":
+        case "resumeKey": target.getConfiguration().setResumeKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "resumereadtimeout":
+        case "resumeReadTimeout": target.getConfiguration().setResumeReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "unhealthyafter":
@@ -88,6 +92,10 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "reconnectDelay": return long.class;
         case "requestheaders":
         case "requestHeaders": return java.lang.String.class;
+        case "resumekey":
+        case "resumeKey": return java.lang.String.class;
+        case "resumereadtimeout":
+        case "resumeReadTimeout": return long.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "unhealthyafter":
@@ -127,6 +135,10 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "reconnectDelay": return target.getConfiguration().getReconnectDelay();
         case "requestheaders":
         case "requestHeaders": return target.getConfiguration().getRequestHeaders();
+        case "resumekey":
+        case "resumeKey": return target.getConfiguration().getResumeKey();
+        case "resumereadtimeout":
+        case "resumeReadTimeout": return target.getConfiguration().getResumeReadTimeout();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "unhealthyafter":

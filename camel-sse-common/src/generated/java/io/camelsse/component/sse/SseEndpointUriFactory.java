@@ -23,7 +23,7 @@ public class SseEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(17);
+        Set<String> props = new HashSet<>(19);
         props.add("allowPlainHttp");
         props.add("breakOnFirstError");
         props.add("bridgeErrorHandler");
@@ -38,6 +38,8 @@ public class SseEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("readTimeout");
         props.add("reconnectDelay");
         props.add("requestHeaders");
+        props.add("resumeKey");
+        props.add("resumeReadTimeout");
         props.add("sslContextParameters");
         props.add("unhealthyAfter");
         props.add("url");

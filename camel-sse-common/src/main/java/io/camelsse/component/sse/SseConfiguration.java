@@ -28,6 +28,20 @@ public class SseConfiguration extends SseCommonConfiguration {
               description = "The last event ID to resume after on the first connection, sent as Last-Event-ID.")
     private String lastEventId;
 
+    @UriParam(label = "consumer",
+              description = "With a resume strategy (the route's resumable() EIP): the key under which the strategy"
+                            + " keeps this stream's position. Default: sse/ and the URL without user info and with"
+                            + " the values of query parameters that look secret masked. Give each route its own key"
+                            + " when several routes read the same URL, or URLs that differ only in such a value.")
+    private String resumeKey;
+
+    @UriParam(label = "consumer", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "With a resume strategy (the route's resumable() EIP): how long the consumer waits on"
+                            + " start for the strategy to read its store up to now, so that it resumes from the"
+                            + " newest position any node wrote. A strategy that never reads back what it writes"
+                            + " costs this long once, with a warning.")
+    private long resumeReadTimeout = 10000;
+
     @UriParam(label = "consumer,security", prefix = "header.", multiValue = true, secret = true,
               description = "Request headers sent on every connection, one option per header, such as"
                             + " header.X-Tenant=acme, in the endpoint URI. Only in the URI: the YAML DSL and"
@@ -57,6 +71,22 @@ public class SseConfiguration extends SseCommonConfiguration {
 
     public void setLastEventId(String lastEventId) {
         this.lastEventId = lastEventId;
+    }
+
+    public String getResumeKey() {
+        return resumeKey;
+    }
+
+    public void setResumeKey(String resumeKey) {
+        this.resumeKey = resumeKey;
+    }
+
+    public long getResumeReadTimeout() {
+        return resumeReadTimeout;
+    }
+
+    public void setResumeReadTimeout(long resumeReadTimeout) {
+        this.resumeReadTimeout = resumeReadTimeout;
     }
 
     public String getRequestHeaders() {

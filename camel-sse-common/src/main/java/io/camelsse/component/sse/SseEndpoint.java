@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.camelsse.component.sse.connection.DisplayUri;
 import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.PlainHttpGuard;
 import io.camelsse.component.sse.connection.StreamRequest;
@@ -105,6 +106,19 @@ public class SseEndpoint extends DefaultEndpoint {
 
     void eventCompleted(String routeId, String eventId) {
         completedEventIds.put(routeId == null ? "" : routeId, eventId);
+    }
+
+    /** The key of this stream's position in a resume strategy: {@code resumeKey}, else {@code sse/<url shown>}. */
+    String resumeKey() {
+        String key = configuration.getResumeKey();
+        if (key != null && !key.isBlank()) {
+            return key;
+        }
+        try {
+            return "sse/" + DisplayUri.of(new URI(configuration.getUrl()));
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalArgumentException("The sse endpoint needs an http or https URL", e);
+        }
     }
 
     /**

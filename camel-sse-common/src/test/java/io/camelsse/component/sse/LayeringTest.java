@@ -29,7 +29,8 @@ class LayeringTest {
 
     private static final Path ENGINE_ROOT = Path.of("src/main/java/io/camelsse/component/sse");
     private static final String OURS = "io.camelsse.component.";
-    private static final Pattern REFERENCE = Pattern.compile("\\b((?:org\\.apache\\.camel|com\\.fasterxml|io\\.camelsse)"
+    private static final Pattern REFERENCE = Pattern.compile("\\b((?:org\\.apache\\.camel|com\\.fasterxml|io\\.camelsse"
+                                                             + "|io\\.micrometer)"
                                                              + "(?:\\.[A-Za-z_][A-Za-z0-9_]*)+)");
 
     /** Which of our packages each package may use, besides itself. */
@@ -38,8 +39,7 @@ class LayeringTest {
             "sse.parser", Set.of("sse.event"),
             "sse.reconnect", Set.of(),
             "sse.connection", Set.of("sse.event", "sse.parser", "sse.reconnect"),
-            "sse.health", Set.of("sse.connection", "sse.event"),
-            "sse.support", Set.of("sse.connection", "sse.event", "sse.parser", "sse.reconnect", "sse.health"));
+            "sse.health", Set.of("sse.connection", "sse.event"));
 
     private static final Set<String> ENGINE = Set.of("sse.event", "sse.parser", "sse.reconnect", "sse.connection");
 
@@ -48,8 +48,23 @@ class LayeringTest {
         for (String layer : ENGINE) {
             sourcesOf(layer).forEach(file -> assertThat(references(file))
                     .as("%s may use the JDK and SLF4J only", file)
-                    .noneMatch(ref -> ref.startsWith("org.apache.camel") || ref.startsWith("com.fasterxml")));
+                    .noneMatch(ref -> ref.startsWith("org.apache.camel") || ref.startsWith("com.fasterxml")
+                                      || ref.startsWith("io.micrometer")));
         }
+    }
+
+    @Test
+    void onlyTheMetricsPackageNamesMicrometerSoThatItStaysOptional() {
+        Path metrics = ENGINE_ROOT.resolve("metrics");
+        sourcesUnder(ENGINE_ROOT).filter(file -> !file.startsWith(metrics)).forEach(file -> assertThat(
+                references(file))
+                .as("%s must load without Micrometer on the classpath", file)
+                .noneMatch(ref -> ref.startsWith("io.micrometer")));
+        // SseMetrics names Micrometer's registry in a string only: the class-presence check
+        assertThat(sourcesUnder(metrics).filter(file -> referencesOutsideStrings(file).stream()
+                .anyMatch(ref -> ref.startsWith("io.micrometer"))).map(file -> file.getFileName().toString()))
+                .as("the one class that names Micrometer types, called only once Micrometer is found")
+                .containsExactly("SseMeters.java");
     }
 
     @Test
@@ -72,6 +87,15 @@ class LayeringTest {
     }
 
     @Test
+    void supportUsesNoneOfTheComponentsAboveIt() {
+        // the base classes of the three components know none of them: sse's own classes sit in the top package
+        sourcesOf("sse.support").forEach(file -> assertThat(references(file)).filteredOn(ref -> ref.startsWith(OURS))
+                .as("%s may not use a component", file)
+                .noneMatch(ref -> ref.matches("io\\.camelsse\\.component\\.sse\\.[A-Z].*")
+                                  || ref.startsWith(OURS + "predicate") || ref.startsWith(OURS + "aidenid")));
+    }
+
+    @Test
     void theSimulatorUsesNoneOfTheComponents() {
         // the components' tests run against it: it speaks the vendors' wire format with types of its own
         assertThat(sourcesUnder(Path.of("../camel-sse-simulator/src/main/java"))
@@ -89,6 +113,16 @@ class LayeringTest {
             List<Path> sources = files.filter(f -> f.toString().endsWith(".java")).toList();
             assertThat(sources).as("sources under %s", dir).isNotEmpty();
             return sources.stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> referencesOutsideStrings(Path file) {
+        try {
+            String code = Files.readString(file).replaceAll("\"(?:[^\"\\\\\\n]|\\\\.)*\"", "\"\"");
+            Matcher matcher = REFERENCE.matcher(code.replaceAll("(?m)^package [^;]*;", ""));
+            return matcher.results().map(m -> m.group(1)).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

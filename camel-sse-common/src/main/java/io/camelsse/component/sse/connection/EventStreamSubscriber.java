@@ -57,6 +57,8 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private volatile Throwable upstreamError;
     private volatile boolean cancelled;
     private volatile long lastActivityMillis;
+    // set before the subscriber is handed to the HTTP client, which publishes it to the thread that calls onNext
+    private StreamCounters counters;
 
     /**
      * @param onFinished told once, after the last event is done, that the body ended: with null on a clean end of
@@ -95,6 +97,14 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         demandOutstanding = false;
         if (cancelled) {
             return;
+        }
+        StreamCounters c = counters;
+        if (c != null) {
+            long bytes = 0;
+            for (ByteBuffer chunk : chunks) {
+                bytes += chunk.remaining();
+            }
+            c.bytesRead(bytes);
         }
         try {
             for (ByteBuffer chunk : chunks) {
@@ -158,6 +168,12 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     void discardAndAbort(Throwable cause) {
         cancelled = true;
         abort(cause);
+    }
+
+    /** Counts the bytes read into these counters; call before the subscriber is handed to the HTTP client. */
+    EventStreamSubscriber countingInto(StreamCounters streamCounters) {
+        this.counters = streamCounters;
+        return this;
     }
 
     String lastEventId() {

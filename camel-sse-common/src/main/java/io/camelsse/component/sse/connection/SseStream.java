@@ -73,6 +73,7 @@ public final class SseStream {
 
     private volatile String lastEventId;
     private volatile boolean routineAtDebug;
+    private volatile StreamCounters counters = new StreamCounters();
 
     /**
      * Trusts what it is given: the URL, the headers and the initial ID were checked where they came from (the
@@ -107,6 +108,20 @@ public final class SseStream {
     public SseStream routineEventsAtDebug() {
         this.routineAtDebug = true;
         return this;
+    }
+
+    /**
+     * Counts into the given counters instead of the stream's own: an owner that restarts its stream, or runs many,
+     * keeps counts that only grow. Call before {@link #start()}.
+     */
+    public SseStream countingInto(StreamCounters streamCounters) {
+        this.counters = Objects.requireNonNull(streamCounters, "streamCounters");
+        return this;
+    }
+
+    /** What this stream did: events, bytes, reconnects by cause, permanent failures. */
+    public StreamCounters counters() {
+        return counters;
     }
 
     /** Opens the first connection; returns at once. */
@@ -215,7 +230,7 @@ public final class SseStream {
         HttpClient httpClient = client;
         EventStreamSubscriber subscriber = new EventStreamSubscriber(lastEventId, settings.maxEventSize(),
                 new IdTrackingHandler(), this::onServerRetry, (s, error) -> onStreamEnded(attempt, error),
-                httpClient == null ? null : httpClient.executor().orElse(null), clock);
+                httpClient == null ? null : httpClient.executor().orElse(null), clock).countingInto(counters);
         attempt.subscriber = subscriber;
         if (!markConnected(attempt)) {
             subscriber.cancel();
@@ -338,7 +353,7 @@ public final class SseStream {
                     logPrefix + ": dropped an event: " + error.getMessage(), error));
         }
         LOG.debug("{}: stream ended", logPrefix, error);
-        scheduleReconnect(null);
+        scheduleReconnect(null, attempt.resumeReason != null ? ReconnectCause.REQUESTED : endCause(error));
     }
 
     private void transientFailure(Attempt attempt, Throwable cause, Duration retryAfter) {
@@ -364,11 +379,22 @@ public final class SseStream {
         if (giveUp != null) {
             permanentFailure(giveUp);
         } else {
-            scheduleReconnect(retryAfter);
+            scheduleReconnect(retryAfter, cause instanceof HttpStatusException
+                    ? ReconnectCause.HTTP_STATUS : ReconnectCause.CONNECT_FAILED);
         }
     }
 
-    private void scheduleReconnect(Duration retryAfter) {
+    private static ReconnectCause endCause(Throwable error) {
+        if (error == null) {
+            return ReconnectCause.STREAM_ENDED;
+        }
+        if (error instanceof HttpTimeoutException) {
+            return ReconnectCause.READ_TIMEOUT;
+        }
+        return error instanceof EventTooLargeException ? ReconnectCause.EVENT_TOO_LARGE : ReconnectCause.STREAM_BROKEN;
+    }
+
+    private void scheduleReconnect(Duration retryAfter, ReconnectCause cause) {
         Duration delay;
         String reason;
         int failedAttempts;
@@ -385,6 +411,7 @@ public final class SseStream {
             state = StreamState.RECONNECTING;
             nextAttemptIsReconnect = true;
             reconnectCount++;
+            counters.reconnect(cause);
             nextAttemptAt = clock.instant().plus(delay);
             try {
                 pendingReconnect = scheduler.schedule(() -> guarded(() -> connect(request.uri(), 0)), delay);
@@ -423,6 +450,7 @@ public final class SseStream {
                 return;
             }
             state = StreamState.FAILED;
+            counters.permanentFailure();
             lastFailure = failure;
             lastFailureStatus = failure instanceof HttpStatusException http ? http.statusCode() : 0;
             lastError = reason;
@@ -539,6 +567,7 @@ public final class SseStream {
         @Override
         public boolean deliver(ServerSentEvent event, Runnable whenDoneAsync) {
             lastEventId = event.lastEventId();
+            counters.eventDelivered(clock.millis());
             return handler.deliver(event, whenDoneAsync);
         }
 

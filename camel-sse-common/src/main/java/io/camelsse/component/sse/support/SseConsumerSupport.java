@@ -4,6 +4,7 @@
  */
 package io.camelsse.component.sse.support;
 
+import java.time.Clock;
 import java.time.Duration;
 
 import io.camelsse.component.sse.connection.EventIds;
@@ -11,16 +12,21 @@ import io.camelsse.component.sse.connection.FailureDescription;
 import io.camelsse.component.sse.connection.HttpStatusException;
 import io.camelsse.component.sse.connection.SseStream;
 import io.camelsse.component.sse.connection.StreamHandler;
+import io.camelsse.component.sse.connection.StreamCounters;
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.connection.StreamSettings;
+import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.health.SseConsumerHealthCheck;
+import io.camelsse.component.sse.management.ManagedSseConsumer;
+import io.camelsse.component.sse.metrics.SseMetrics;
 import io.camelsse.component.sse.reconnect.ReconnectPolicy;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -39,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * refused because the route is stopping is delivered again after a restart, and with {@code breakOnFirstError} an
  * exchange that failed unhandled is delivered again at once.
  */
-public abstract class SseConsumerSupport extends DefaultConsumer {
+@ManagedResource(description = "Server-Sent Events consumer")
+public abstract class SseConsumerSupport extends DefaultConsumer implements ManagedSseConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SseConsumerSupport.class);
 
@@ -47,8 +54,11 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
     private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
 
     private final InFlightDeliveries inFlight = new InFlightDeliveries();
+    // outlives the streams of restarts and reconnects, so that what metrics and JMX show only grows
+    private final StreamCounters counters = new StreamCounters();
     private volatile SseStream stream;
     private volatile Translation lastTranslation;
+    private volatile AutoCloseable meters;
 
     protected SseConsumerSupport(Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -178,16 +188,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
     protected void doStart() throws Exception {
         super.doStart();
         SseCommonConfiguration options = streamOptions();
-        StreamSettings settings = options.toStreamSettings();
         SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
-        ReconnectPolicy policy = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
-                settings.maxReconnectAttempts(), ReconnectPolicy.JITTER);
-        // the engine trusts what it is given: the request and the IDs were checked where they came from
-        SseStream newStream = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(),
-                initialLastEventId(),
-                component.httpClient(settings.connectTimeout(), options.getSslContextParameters()),
-                component.scheduler(), new EngineCallbacks(), policy, streamName());
-
+        SseStream newStream = newStream();
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
         if (repository != null) {
@@ -200,11 +202,31 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
         stream = newStream;
         inFlight.open();
         newStream.start();
+        meters = SseMetrics.bind(getEndpoint().getCamelContext(), this);
+    }
+
+    private SseStream newStream() throws Exception {
+        SseCommonConfiguration options = streamOptions();
+        StreamSettings settings = options.toStreamSettings();
+        SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
+        ReconnectPolicy policy = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
+                settings.maxReconnectAttempts(), ReconnectPolicy.JITTER);
+        // the engine trusts what it is given: the request and the IDs were checked where they came from
+        return new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(), initialLastEventId(),
+                component.httpClient(settings.connectTimeout(), options.getSslContextParameters()),
+                component.scheduler(), new EngineCallbacks(), policy, streamName())
+                .countingInto(counters);
     }
 
     @Override
     protected void doStop() throws Exception {
-        SseStream s = stream;
+        SseMetrics.unbind(meters);
+        meters = null;
+        SseStream s;
+        synchronized (this) {
+            // after a reconnect() that may be replacing the stream right now
+            s = stream;
+        }
         if (s != null) {
             s.stop();
         }
@@ -321,6 +343,62 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
 
     /** The server said the stream is over (204 No Content): nothing further is requested. */
     protected void onEndedByServer() {
+    }
+
+    // what the dev console, metrics and JMX read (see ObservedConsumer)
+
+    @Override
+    public Clock clock() {
+        return ((SseComponentSupport) getEndpoint().getComponent()).scheduler().clock();
+    }
+
+    @Override
+    public String componentName() {
+        String uri = getEndpoint().getEndpointUri();
+        int colon = uri.indexOf(':');
+        return colon < 0 ? uri : uri.substring(0, colon);
+    }
+
+    @Override
+    public StreamSnapshot streamSnapshot() {
+        return StreamSnapshot.of(getRouteId(), componentName(), streamDisplayUri(), streamStatus(), counters);
+    }
+
+    @Override
+    public StreamCounters streamCounters() {
+        return counters;
+    }
+
+    /**
+     * An open stream drops its connection and connects again after the last event handed to the route (the events
+     * after it come again); any other stream of a started consumer is replaced by a new one that connects at once, as
+     * after a restart of the route.
+     */
+    @Override
+    public void reconnect() {
+        SseStream current = stream;
+        if (current == null || !isStarted()) {
+            return;
+        }
+        if (current.status().state() == StreamState.CONNECTED) {
+            current.reconnectFrom(current.lastEventId(), "reconnect requested");
+            return;
+        }
+        synchronized (this) {
+            if (stream != current || !isStarted()) {
+                return;
+            }
+            SseStream replacement;
+            try {
+                replacement = newStream();
+            } catch (Exception unusable) {
+                throw new IllegalStateException(streamName() + ": cannot reconnect: " + unusable.getMessage(), unusable);
+            }
+            current.stop();
+            stream = replacement;
+            LOG.info("{}: reconnecting to {} on request", streamName(), replacement.displayUri());
+            replacement.start();
+        }
     }
 
     /**

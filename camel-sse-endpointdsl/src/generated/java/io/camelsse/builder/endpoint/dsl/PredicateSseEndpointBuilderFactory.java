@@ -552,6 +552,46 @@ public interface PredicateSseEndpointBuilderFactory {
             return this;
         }
         /**
+         * How often a watch consumer reads its watchRepository again, to open
+         * the sessions that other nodes added to it and close those they
+         * removed or finished. Set it when several replicas share the
+         * repository and add sessions on any of them (the consumer under
+         * master:, so that one replica streams the set). 0: never; the
+         * repository is read when the consumer starts.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 0
+         * Group: watch
+         * 
+         * @param watchRefreshInterval the value to set
+         * @return the dsl builder
+         */
+        default PredicateSseEndpointConsumerBuilder watchRefreshInterval(long watchRefreshInterval) {
+            doSetProperty("watchRefreshInterval", watchRefreshInterval);
+            return this;
+        }
+        /**
+         * How often a watch consumer reads its watchRepository again, to open
+         * the sessions that other nodes added to it and close those they
+         * removed or finished. Set it when several replicas share the
+         * repository and add sessions on any of them (the consumer under
+         * master:, so that one replica streams the set). 0: never; the
+         * repository is read when the consumer starts.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 0
+         * Group: watch
+         * 
+         * @param watchRefreshInterval the value to set
+         * @return the dsl builder
+         */
+        default PredicateSseEndpointConsumerBuilder watchRefreshInterval(String watchRefreshInterval) {
+            doSetProperty("watchRefreshInterval", watchRefreshInterval);
+            return this;
+        }
+        /**
          * Where a watch set keeps its sessions and the last status delivered
          * for each, so that a restarted consumer re-opens every session that is
          * not final and does not deliver a status again. In memory when not
@@ -961,6 +1001,46 @@ public interface PredicateSseEndpointBuilderFactory {
             return this;
         }
         /**
+         * How often a watch consumer reads its watchRepository again, to open
+         * the sessions that other nodes added to it and close those they
+         * removed or finished. Set it when several replicas share the
+         * repository and add sessions on any of them (the consumer under
+         * master:, so that one replica streams the set). 0: never; the
+         * repository is read when the consumer starts.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 0
+         * Group: watch
+         * 
+         * @param watchRefreshInterval the value to set
+         * @return the dsl builder
+         */
+        default PredicateSseEndpointProducerBuilder watchRefreshInterval(long watchRefreshInterval) {
+            doSetProperty("watchRefreshInterval", watchRefreshInterval);
+            return this;
+        }
+        /**
+         * How often a watch consumer reads its watchRepository again, to open
+         * the sessions that other nodes added to it and close those they
+         * removed or finished. Set it when several replicas share the
+         * repository and add sessions on any of them (the consumer under
+         * master:, so that one replica streams the set). 0: never; the
+         * repository is read when the consumer starts.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 0
+         * Group: watch
+         * 
+         * @param watchRefreshInterval the value to set
+         * @return the dsl builder
+         */
+        default PredicateSseEndpointProducerBuilder watchRefreshInterval(String watchRefreshInterval) {
+            doSetProperty("watchRefreshInterval", watchRefreshInterval);
+            return this;
+        }
+        /**
          * Where a watch set keeps its sessions and the last status delivered
          * for each, so that a restarted consumer re-opens every session that is
          * not final and does not deliver a status again. In memory when not
@@ -1264,6 +1344,46 @@ public interface PredicateSseEndpointBuilderFactory {
          */
         default PredicateSseEndpointBuilder maxSessions(String maxSessions) {
             doSetProperty("maxSessions", maxSessions);
+            return this;
+        }
+        /**
+         * How often a watch consumer reads its watchRepository again, to open
+         * the sessions that other nodes added to it and close those they
+         * removed or finished. Set it when several replicas share the
+         * repository and add sessions on any of them (the consumer under
+         * master:, so that one replica streams the set). 0: never; the
+         * repository is read when the consumer starts.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 0
+         * Group: watch
+         * 
+         * @param watchRefreshInterval the value to set
+         * @return the dsl builder
+         */
+        default PredicateSseEndpointBuilder watchRefreshInterval(long watchRefreshInterval) {
+            doSetProperty("watchRefreshInterval", watchRefreshInterval);
+            return this;
+        }
+        /**
+         * How often a watch consumer reads its watchRepository again, to open
+         * the sessions that other nodes added to it and close those they
+         * removed or finished. Set it when several replicas share the
+         * repository and add sessions on any of them (the consumer under
+         * master:, so that one replica streams the set). 0: never; the
+         * repository is read when the consumer starts.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 0
+         * Group: watch
+         * 
+         * @param watchRefreshInterval the value to set
+         * @return the dsl builder
+         */
+        default PredicateSseEndpointBuilder watchRefreshInterval(String watchRefreshInterval) {
+            doSetProperty("watchRefreshInterval", watchRefreshInterval);
             return this;
         }
         /**

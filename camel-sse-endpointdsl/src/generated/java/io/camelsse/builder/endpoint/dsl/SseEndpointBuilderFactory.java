@@ -241,6 +241,62 @@ public interface SseEndpointBuilderFactory {
             return this;
         }
         /**
+         * With a resume strategy (the route's resumable() EIP): the key under
+         * which the strategy keeps this stream's position. Default: sse/ and
+         * the URL without user info and with the values of query parameters
+         * that look secret masked. Give each route its own key when several
+         * routes read the same URL, or URLs that differ only in such a value.
+         * 
+         * The option is a: <code>java.lang.String</code> type.
+         * 
+         * Group: consumer
+         * 
+         * @param resumeKey the value to set
+         * @return the dsl builder
+         */
+        default SseEndpointBuilder resumeKey(String resumeKey) {
+            doSetProperty("resumeKey", resumeKey);
+            return this;
+        }
+        /**
+         * With a resume strategy (the route's resumable() EIP): how long the
+         * consumer waits on start for the strategy to read its store up to now,
+         * so that it resumes from the newest position any node wrote. A
+         * strategy that never reads back what it writes costs this long once,
+         * with a warning.
+         * 
+         * The option is a: <code>long</code> type.
+         * 
+         * Default: 10000
+         * Group: consumer
+         * 
+         * @param resumeReadTimeout the value to set
+         * @return the dsl builder
+         */
+        default SseEndpointBuilder resumeReadTimeout(long resumeReadTimeout) {
+            doSetProperty("resumeReadTimeout", resumeReadTimeout);
+            return this;
+        }
+        /**
+         * With a resume strategy (the route's resumable() EIP): how long the
+         * consumer waits on start for the strategy to read its store up to now,
+         * so that it resumes from the newest position any node wrote. A
+         * strategy that never reads back what it writes costs this long once,
+         * with a warning.
+         * 
+         * The option will be converted to a <code>long</code> type.
+         * 
+         * Default: 10000
+         * Group: consumer
+         * 
+         * @param resumeReadTimeout the value to set
+         * @return the dsl builder
+         */
+        default SseEndpointBuilder resumeReadTimeout(String resumeReadTimeout) {
+            doSetProperty("resumeReadTimeout", resumeReadTimeout);
+            return this;
+        }
+        /**
          * The consumer's health check turns DOWN once the stream has had no
          * connection for this long (a stream that never connected since its
          * start counts), and UP again on the next connection. 0: only a

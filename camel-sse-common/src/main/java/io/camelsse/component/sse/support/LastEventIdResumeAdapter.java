@@ -2,20 +2,20 @@
  * Copyright the Camel SSE Connectors authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.camelsse.component.aidenid;
+package io.camelsse.component.sse.support;
 
 import java.nio.ByteBuffer;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 
 import org.apache.camel.resume.Deserializable;
 import org.apache.camel.resume.ResumeAdapter;
 
 /**
- * What a resume strategy knows about aidenid-sse streams: the last event ID stored under each key, as the strategy
- * reads its store back (for camel-kafka's {@code KafkaResumeStrategy}, the records of its topic, oldest first, so the
- * newest ID wins).
+ * What a resume strategy knows about event streams: the last event ID stored under each key, as the strategy reads
+ * its store back (for camel-kafka's {@code KafkaResumeStrategy}, the records of its topic, oldest first, so the newest
+ * ID wins). The resume adapter of every consumer of this project that is {@code ResumeAware}.
  * <p>
  * Also recognises the start markers that a starting consumer writes through the strategy: once its own marker has
  * come back, every position written before it has been read. Not {@link org.apache.camel.resume.Cacheable}, on

@@ -2,14 +2,16 @@
  * Copyright the Camel SSE Connectors authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.camelsse.component.aidenid;
+package io.camelsse.component.sse.support;
 
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.resume.Resumable;
+import io.camelsse.component.sse.connection.HeaderValues;
+import io.camelsse.component.sse.connection.EventIds;
+import org.apache.camel.Exchange;
 import org.apache.camel.resume.ResumeStrategy;
 import org.apache.camel.support.resume.OffsetKeys;
 import org.apache.camel.support.resume.Offsets;
@@ -18,31 +20,38 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The stream's position as a route's resume strategy keeps it (the {@code resumable()} EIP), under one key.
+ * A stream's position as a route's resume strategy keeps it (the {@code resumable()} EIP), under one key: what a
+ * {@code ResumeAware} consumer reads when it starts, and the offset each of its exchanges carries.
  * <p>
  * A strategy such as camel-kafka's reads its store asynchronously, and says nothing when it has caught up. So the
  * consumer writes a start marker through the strategy and waits until the marker has been read back: every position
  * written before it, by any node, has then been read too.
  */
-final class ResumeStrategyPosition {
+public final class ResumeStrategyPosition {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumeStrategyPosition.class);
 
     private final ResumeStrategy strategy;
     private final String key;
 
-    ResumeStrategyPosition(ResumeStrategy strategy, String key) {
+    public ResumeStrategyPosition(ResumeStrategy strategy, String key) {
         this.strategy = strategy;
         this.key = key;
     }
 
+    public String key() {
+        return key;
+    }
+
     /**
-     * Loads the strategy's store and answers the last event ID it holds for the key; empty when none.
+     * Loads the strategy's store and answers the last event ID it holds for the key; empty when none. The ID goes into
+     * a request header like the lastEventId option, so it is checked like it: a store that holds a line break fails
+     * the route's start, before any request.
      *
      * @param readBackTimeout how long to wait for the store to be read up to now; a strategy that never reads its
      *                        writes back costs this long, once, and a warning
      */
-    String load(Duration readBackTimeout) throws Exception {
+    public String load(Duration readBackTimeout) throws Exception {
         strategy.loadCache();
         if (!(strategy.getAdapter() instanceof LastEventIdResumeAdapter adapter)) {
             // e.g. camel-core's TransientResumeStrategy, which brings its own adapter and keeps nothing
@@ -58,16 +67,23 @@ final class ResumeStrategyPosition {
             LOG.warn("The resume strategy {} did not read back its store within {} ms: resuming from the positions"
                      + " it has read so far", strategy.getClass().getSimpleName(), readBackTimeout.toMillis());
         }
-        return adapter.lastEventId(key);
+        return HeaderValues.requireNoControlCharacters("lastEventId", adapter.lastEventId(key));
     }
 
-    /** The offset that {@code resumable()} records once the exchange of this event has completed. */
-    Resumable offsetOf(String eventId) {
-        return Resumables.of(key, eventId);
+    /**
+     * Puts the event's offset on the exchange, in {@link Exchange#OFFSET}, for {@code resumable()} to record once the
+     * exchange has completed; an ID that may not be sent back as {@code Last-Event-ID} is no position and is left out.
+     */
+    public void carryOffset(Exchange exchange, String eventId) {
+        if (EventIds.isResumable(eventId)) {
+            exchange.getMessage().setHeader(Exchange.OFFSET, Resumables.of(key, eventId));
+        }
     }
 
-    /** Records a position that no exchange carries (an event the type filter skipped). */
-    void record(String eventId) throws Exception {
-        strategy.updateLastOffset(OffsetKeys.of(key), Offsets.of(eventId));
+    /** Records a position that no exchange carries (an event a filter skipped). */
+    public void record(String eventId) throws Exception {
+        if (EventIds.isResumable(eventId)) {
+            strategy.updateLastOffset(OffsetKeys.of(key), Offsets.of(eventId));
+        }
     }
 }

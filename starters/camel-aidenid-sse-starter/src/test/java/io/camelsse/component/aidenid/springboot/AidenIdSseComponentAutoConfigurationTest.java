@@ -1,0 +1,67 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.aidenid.springboot;
+
+import io.camelsse.component.aidenid.AidenIdSseComponent;
+import io.camelsse.component.sse.springboot.SseComponentAutoConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AidenIdSseComponentAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
+                    SseComponentAutoConfiguration.class, AidenIdSseComponentAutoConfiguration.class));
+
+    @Test
+    void springBootFindsTheAutoConfigurations() {
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
+                .contains(AidenIdSseComponentAutoConfiguration.class.getName(),
+                        SseComponentAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void theComponentIsConfiguredFromItsProperties() {
+        runner.withPropertyValues(
+                "camel.component.aidenid-sse.api-key=key-from-properties",
+                "camel.component.aidenid-sse.org-id=org_a",
+                "camel.component.aidenid-sse.project-id=proj_b",
+                "camel.component.aidenid-sse.base-url=http://127.0.0.1:1",
+                "camel.component.aidenid-sse.worker-threads=2",
+                "camel.component.aidenid-sse.bridge-error-handler=true")
+                .run(spring -> {
+                    AidenIdSseComponent aidenId = spring.getBean(CamelContext.class)
+                            .getComponent("aidenid-sse", AidenIdSseComponent.class);
+
+                    assertThat(aidenId.getApiKey()).isEqualTo("key-from-properties");
+                    assertThat(aidenId.getOrgId()).isEqualTo("org_a");
+                    assertThat(aidenId.getProjectId()).isEqualTo("proj_b");
+                    assertThat(aidenId.getBaseUrl()).isEqualTo("http://127.0.0.1:1");
+                    assertThat(aidenId.getWorkerThreads()).isEqualTo(2);
+                    assertThat(aidenId.isBridgeErrorHandler()).isTrue();
+                });
+    }
+
+    @Test
+    void everyComponentCanBeLeftAloneAtOnce() {
+        runner.withPropertyValues(
+                "camel.component.enabled=false",
+                "camel.component.aidenid-sse.org-id=org_a")
+                .run(spring -> {
+                    assertThat(spring).doesNotHaveBean(AidenIdSseComponentConfiguration.class);
+                    AidenIdSseComponent aidenId = spring.getBean(CamelContext.class)
+                            .getComponent("aidenid-sse", AidenIdSseComponent.class);
+
+                    assertThat(aidenId.getOrgId()).isNull();
+                });
+    }
+}

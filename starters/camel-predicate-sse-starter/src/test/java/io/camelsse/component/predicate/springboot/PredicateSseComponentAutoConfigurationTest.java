@@ -1,0 +1,87 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.predicate.springboot;
+
+import io.camelsse.component.predicate.PredicateSseComponent;
+import io.camelsse.component.sse.SseComponent;
+import io.camelsse.component.sse.springboot.SseComponentAutoConfiguration;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PredicateSseComponentAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
+                    SseComponentAutoConfiguration.class, PredicateSseComponentAutoConfiguration.class));
+
+    @Test
+    void springBootFindsTheAutoConfigurations() {
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
+                .contains(PredicateSseComponentAutoConfiguration.class.getName(),
+                        SseComponentAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void theComponentIsConfiguredFromItsProperties() {
+        runner.withPropertyValues(
+                "camel.component.predicate-sse.api-key=key-from-properties",
+                "camel.component.predicate-sse.base-url=http://127.0.0.1:1",
+                "camel.component.predicate-sse.worker-threads=2",
+                "camel.component.predicate-sse.lazy-start-producer=true",
+                "camel.component.predicate-sse.health-check-consumer-enabled=false")
+                .run(spring -> {
+                    PredicateSseComponent predicate = spring.getBean(CamelContext.class)
+                            .getComponent("predicate-sse", PredicateSseComponent.class);
+
+                    assertThat(predicate.getApiKey()).isEqualTo("key-from-properties");
+                    assertThat(predicate.getBaseUrl()).isEqualTo("http://127.0.0.1:1");
+                    assertThat(predicate.getWorkerThreads()).isEqualTo(2);
+                    assertThat(predicate.isLazyStartProducer()).isTrue();
+                    assertThat(predicate.isHealthCheckConsumerEnabled()).isFalse();
+                });
+    }
+
+    @Test
+    void theKeyMayComeFromAPlaceholder() {
+        runner.withPropertyValues(
+                "vault.predicate-key=key-from-elsewhere",
+                "camel.component.predicate-sse.api-key=${vault.predicate-key}")
+                .run(spring -> {
+                    PredicateSseComponent predicate = spring.getBean(CamelContext.class)
+                            .getComponent("predicate-sse", PredicateSseComponent.class);
+
+                    assertThat(predicate.getApiKey()).isEqualTo("key-from-elsewhere");
+                    assertThat(predicate.getBaseUrl()).isEqualTo("https://api.identity.predicate.io");
+                });
+    }
+
+    @Test
+    void theSseComponentItBuildsOnIsConfiguredToo() {
+        runner.withPropertyValues("camel.component.sse.worker-threads=5")
+                .run(spring -> assertThat(spring.getBean(CamelContext.class).getComponent("sse", SseComponent.class)
+                        .getWorkerThreads()).isEqualTo(5));
+    }
+
+    @Test
+    void disabledItLeavesTheComponentAlone() {
+        runner.withPropertyValues(
+                "camel.component.predicate-sse.enabled=false",
+                "camel.component.predicate-sse.api-key=key-from-properties")
+                .run(spring -> {
+                    assertThat(spring).doesNotHaveBean(PredicateSseComponentConfiguration.class);
+                    PredicateSseComponent predicate = spring.getBean(CamelContext.class)
+                            .getComponent("predicate-sse", PredicateSseComponent.class);
+
+                    assertThat(predicate.getApiKey()).isNull();
+                });
+    }
+}

@@ -1,0 +1,82 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse.springboot;
+
+import io.camelsse.component.sse.SseComponent;
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SseComponentAutoConfigurationTest {
+
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
+                    SseComponentAutoConfiguration.class));
+
+    @Test
+    void springBootFindsTheAutoConfiguration() {
+        assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))
+                .contains(SseComponentAutoConfiguration.class.getName());
+    }
+
+    @Test
+    void theComponentIsConfiguredFromItsProperties() {
+        runner.withPropertyValues(
+                "camel.component.sse.worker-threads=3",
+                "camel.component.sse.bridge-error-handler=true",
+                "camel.component.sse.request-headers=X-Org-Id: acme, X-Trace: on")
+                .run(spring -> {
+                    SseComponent sse = spring.getBean(CamelContext.class).getComponent("sse", SseComponent.class);
+
+                    assertThat(sse.getWorkerThreads()).isEqualTo(3);
+                    assertThat(sse.isBridgeErrorHandler()).isTrue();
+                    assertThat(sse.getRequestHeaders()).isEqualTo("X-Org-Id: acme, X-Trace: on");
+                });
+    }
+
+    @Test
+    void camelPlaceholdersInAValueAreResolved() {
+        runner.withPropertyValues(
+                "trace.header=X-Trace: on",
+                "camel.component.sse.request-headers={{trace.header}}")
+                .run(spring -> {
+                    SseComponent sse = spring.getBean(CamelContext.class).getComponent("sse", SseComponent.class);
+
+                    assertThat(sse.getRequestHeaders()).isEqualTo("X-Trace: on");
+                });
+    }
+
+    @Test
+    void disabledItLeavesTheComponentAlone() {
+        runner.withPropertyValues(
+                "camel.component.sse.enabled=false",
+                "camel.component.sse.worker-threads=3")
+                .run(spring -> {
+                    assertThat(spring).doesNotHaveBean(SseComponentConfiguration.class);
+                    SseComponent sse = spring.getBean(CamelContext.class).getComponent("sse", SseComponent.class);
+
+                    assertThat(sse.getWorkerThreads()).isEqualTo(8);
+                });
+    }
+
+    @Test
+    void withTheCustomizerOffThePropertiesAreBoundButNotApplied() {
+        runner.withPropertyValues(
+                "camel.component.sse.customizer.enabled=false",
+                "camel.component.sse.worker-threads=3")
+                .run(spring -> {
+                    assertThat(spring.getBean(SseComponentConfiguration.class).getWorkerThreads()).isEqualTo(3);
+                    SseComponent sse = spring.getBean(CamelContext.class).getComponent("sse", SseComponent.class);
+
+                    assertThat(sse.getWorkerThreads()).isEqualTo(8);
+                });
+    }
+}
