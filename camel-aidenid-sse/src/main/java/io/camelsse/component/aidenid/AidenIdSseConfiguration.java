@@ -37,7 +37,7 @@ public class AidenIdSseConfiguration extends SseCommonConfiguration implements C
     private String projectId;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
-              description = "The API's base URL; the stream is at <baseUrl>/v1/realtime/stream.")
+              description = "The API's base URL; the stream is at the base URL followed by /v1/realtime/stream.")
     private String baseUrl = DEFAULT_BASE_URL;
 
     @UriParam(label = "consumer",

@@ -40,8 +40,9 @@ public class PredicateSseConfiguration extends SseCommonConfiguration implements
     private String apiKey;
 
     @UriParam(defaultValue = DEFAULT_BASE_URL,
-              description = "The API's base URL; the streams are at <baseUrl>" + PredicateSseEndpoint.STREAM_PATH
-                            + "<type>/<sessionId>. The earlier generation is " + EARLIER_GENERATION_BASE_URL + ".")
+              description = "The API's base URL; a session's stream is at the base URL followed by "
+                            + PredicateSseEndpoint.STREAM_PATH + ", the type and the session ID. The earlier"
+                            + " generation is " + EARLIER_GENERATION_BASE_URL + ".")
     private String baseUrl = DEFAULT_BASE_URL;
 
     @UriParam(label = "consumer", defaultValue = "true",

@@ -81,7 +81,8 @@ public final class StarterOptionsCheck {
                 continue;
             }
             String expectedType = boxed(model.getString("javaType"));
-            if (!expectedType.equals(described.getString("type"))) {
+            // the configuration processor writes type arguments without the space Camel's generator puts after commas
+            if (!expectedType.replace(" ", "").equals(described.getString("type").replace(" ", ""))) {
                 problems.add(property + " is of type " + described.getString("type") + ", the option of type "
                              + expectedType);
             }
