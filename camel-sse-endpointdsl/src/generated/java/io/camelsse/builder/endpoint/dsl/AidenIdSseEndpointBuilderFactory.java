@@ -36,7 +36,8 @@ public interface AidenIdSseEndpointBuilderFactory {
         }
 
         /**
-         * The API's base URL; the stream is at /v1/realtime/stream.
+         * The API's base URL; the stream is at the base URL followed by
+         * /v1/realtime/stream.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 

@@ -35,8 +35,9 @@ public interface PredicateSseEndpointBuilderFactory {
             return (AdvancedPredicateSseEndpointConsumerBuilder) this;
         }
         /**
-         * The API's base URL; the streams are at /api/v1/status/realtime//. The
-         * earlier generation is https://api.kyc.predicate.io.
+         * The API's base URL; a session's stream is at the base URL followed by
+         * /api/v1/status/realtime/, the type and the session ID. The earlier
+         * generation is https://api.kyc.predicate.io.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -842,8 +843,9 @@ public interface PredicateSseEndpointBuilderFactory {
         }
 
         /**
-         * The API's base URL; the streams are at /api/v1/status/realtime//. The
-         * earlier generation is https://api.kyc.predicate.io.
+         * The API's base URL; a session's stream is at the base URL followed by
+         * /api/v1/status/realtime/, the type and the session ID. The earlier
+         * generation is https://api.kyc.predicate.io.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
@@ -1188,8 +1190,9 @@ public interface PredicateSseEndpointBuilderFactory {
         }
 
         /**
-         * The API's base URL; the streams are at /api/v1/status/realtime//. The
-         * earlier generation is https://api.kyc.predicate.io.
+         * The API's base URL; a session's stream is at the base URL followed by
+         * /api/v1/status/realtime/, the type and the session ID. The earlier
+         * generation is https://api.kyc.predicate.io.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 
