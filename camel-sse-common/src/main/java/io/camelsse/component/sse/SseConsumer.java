@@ -4,6 +4,8 @@
  */
 package io.camelsse.component.sse;
 
+import java.util.concurrent.atomic.AtomicReference;
+
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.support.SseCommonConfiguration;
@@ -15,6 +17,8 @@ import org.apache.camel.Processor;
  * Routes each event of an {@code sse} endpoint's stream, its data as a String body.
  */
 public class SseConsumer extends SseConsumerSupport {
+
+    private volatile AtomicReference<String> completedEventId;
 
     public SseConsumer(SseEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -56,12 +60,22 @@ public class SseConsumer extends SseConsumerSupport {
 
     @Override
     protected void onEventCompleted(ServerSentEvent event, Exchange exchange) {
-        getEndpoint().eventCompleted(getRouteId(), event.lastEventId());
+        completedEventId().set(event.lastEventId());
     }
 
     @Override
     protected String lastCompletedEventId() {
-        return getEndpoint().lastCompletedEventId(getRouteId());
+        return completedEventId().get();
+    }
+
+    private AtomicReference<String> completedEventId() {
+        // looked up once: the route of a consumer does not change, and the endpoint keeps one holder per route
+        AtomicReference<String> holder = completedEventId;
+        if (holder == null) {
+            holder = getEndpoint().completedEventId(getRouteId());
+            completedEventId = holder;
+        }
+        return holder;
     }
 
     @Override

@@ -6,6 +6,7 @@ package io.camelsse.component.sse.connection;
 
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
@@ -25,13 +26,17 @@ import io.camelsse.component.sse.parser.EventStreamParser;
 import io.camelsse.component.sse.parser.EventTooLargeException;
 
 /**
- * Reads one response body: parses the bytes, hands the events on one at a time, and asks the socket for more only
- * once every event of the last chunk is done. That is where backpressure comes from: a busy route stops the reads,
- * and the server is held back by TCP flow control instead of filling our heap.
+ * Reads one response body: parses the bytes, hands the events on one at a time, and asks the socket for at most one
+ * chunk more while the route works on the events of the last one. That is where backpressure comes from: a busy route
+ * stops the reads one chunk ahead of it, and the server is held back by TCP flow control instead of filling our heap.
  * <p>
  * Signals arrive from the HTTP client's threads and from route completions on any thread; a work-in-progress counter
  * serialises them into one drain loop, so no lock is held while the route runs and no thread waits. The loop runs on a
  * worker thread only (see {@link WorkerThreads}): never on the client's selector thread.
+ * <p>
+ * The events of one chunk travel as one batch: the thread that feeds the parser fills it, the queue hands it to the
+ * drain loop, and only the drain loop reads it. Reading the next chunk while the route works on this one lets the HTTP
+ * client and the route use two cores; the route never waits for the socket as long as the server keeps up.
  */
 final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>, EventStreamListener {
 
@@ -41,20 +46,32 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private final BiConsumer<EventStreamSubscriber, Throwable> onFinished;
     private final Executor workers;
 
-    private final Queue<ServerSentEvent> pending = new ConcurrentLinkedQueue<>();
+    // batches of events, one per chunk, parsed and not yet taken by the drain loop: at most one while reading ahead
+    private final Queue<List<ServerSentEvent>> parsed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger workInProgress = new AtomicInteger();
     private final AtomicBoolean finished = new AtomicBoolean();
+    private final Runnable deliveredAsynchronously = this::deliveredAsynchronously;
+    // filled by the parser callbacks, on the thread that feeds the parser
+    private List<ServerSentEvent> parsing;
     // completed once the body is over, however it ended: until then the HTTP client counts the exchange as pending,
     // and on Java 17 a client with a pending exchange keeps its selector thread for ever
     private final CompletableFuture<String> body = new CompletableFuture<>();
 
+    // owned by the drain loop: the batch it delivers from, and whether an event of it is in the route. An asynchronous
+    // completion writes eventInFlight before its drain() increments the counter, which the loop reads after: no volatile
+    private List<ServerSentEvent> delivering;
+    private int nextInBatch;
+    private boolean eventInFlight;
+
     private volatile Flow.Subscription subscription;
-    private volatile boolean eventInFlight;
     private volatile boolean demandOutstanding;
+    // the drain loop has events in hand or in the route: silence of the server then is no read timeout
+    private volatile boolean routeBusy;
     private volatile boolean upstreamDone;
     private volatile Throwable upstreamError;
     private volatile boolean cancelled;
     private volatile long lastActivityNanos = System.nanoTime();
+    private final Runnable drainLoop = this::drainLoop;
 
     /**
      * @param onFinished told once, after the last event is done, that the body ended: with null on a clean end of
@@ -87,19 +104,26 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     @Override
     public void onNext(List<ByteBuffer> chunks) {
         lastActivityNanos = System.nanoTime();
-        demandOutstanding = false;
         if (cancelled) {
+            demandOutstanding = false;
             return;
         }
+        EventTooLargeException tooLarge = null;
         try {
             for (ByteBuffer chunk : chunks) {
                 parser.feed(chunk);
             }
-        } catch (EventTooLargeException tooLarge) {
-            abort(tooLarge);
-            return;
+        } catch (EventTooLargeException e) {
+            tooLarge = e;
         }
-        drain();
+        publishParsed();
+        // only once the batch is queued: the drain loop asks for the next chunk when it sees no demand and no batch
+        demandOutstanding = false;
+        if (tooLarge != null) {
+            abort(tooLarge);
+        } else {
+            drain();
+        }
     }
 
     @Override
@@ -112,6 +136,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     @Override
     public void onComplete() {
         parser.endOfStream();
+        publishParsed();
         upstreamDone = true;
         drain();
     }
@@ -120,7 +145,20 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
 
     @Override
     public void onEvent(ServerSentEvent event) {
-        pending.add(event);
+        List<ServerSentEvent> batch = parsing;
+        if (batch == null) {
+            batch = new ArrayList<>(16);
+            parsing = batch;
+        }
+        batch.add(event);
+    }
+
+    private void publishParsed() {
+        List<ServerSentEvent> batch = parsing;
+        if (batch != null) {
+            parsing = null;
+            parsed.add(batch);
+        }
     }
 
     @Override
@@ -161,7 +199,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
 
     /** True while this subscriber waits for bytes from the server, as opposed to waiting for the route. */
     boolean isAwaitingData() {
-        return demandOutstanding && !upstreamDone;
+        return demandOutstanding && !routeBusy && !upstreamDone;
     }
 
     long lastActivityNanos() {
@@ -172,7 +210,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         if (workInProgress.getAndIncrement() != 0) {
             return;
         }
-        WorkerThreads.runOnWorker(workers, this::drainLoop);
+        WorkerThreads.runOnWorker(workers, drainLoop);
     }
 
     private void drainLoop() {
@@ -183,13 +221,16 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
 
     private void drainOnce() {
         while (!eventInFlight) {
-            if (cancelled) {
-                pending.clear();
+            if (cancelled || finished.get()) {
+                dropUndelivered();
             }
-            ServerSentEvent next = pending.poll();
+            ServerSentEvent next = nextEvent();
             if (next != null) {
                 eventInFlight = true;
-                if (handler.deliver(next, this::deliveredAsynchronously)) {
+                boolean doneSynchronously = handler.deliver(next, deliveredAsynchronously);
+                // the first event of a chunk is on its way: read the next chunk meanwhile, but no further ahead
+                requestIfNoneAhead();
+                if (doneSynchronously) {
                     eventInFlight = false;
                     continue;
                 }
@@ -205,14 +246,47 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
                 }
                 return;
             }
-            Flow.Subscription s = subscription;
-            if (s != null && !demandOutstanding) {
-                demandOutstanding = true;
+            if (routeBusy) {
+                // the server's silence counts from here, not from its last chunk
                 lastActivityNanos = System.nanoTime();
-                s.request(1);
+                routeBusy = false;
             }
+            requestIfNoneAhead();
             return;
         }
+    }
+
+    /** The next event of the batch being delivered, or of the next batch parsed; null when none is there. */
+    private ServerSentEvent nextEvent() {
+        List<ServerSentEvent> batch = delivering;
+        if (batch == null || nextInBatch == batch.size()) {
+            batch = parsed.poll();
+            delivering = batch;
+            nextInBatch = 0;
+            if (batch == null) {
+                return null;
+            }
+            if (!routeBusy) {
+                routeBusy = true;
+            }
+        }
+        ServerSentEvent next = batch.get(nextInBatch);
+        // let go of the event once delivered: a batch may hold many large ones
+        batch.set(nextInBatch++, null);
+        return next;
+    }
+
+    private void requestIfNoneAhead() {
+        Flow.Subscription s = subscription;
+        if (s != null && !demandOutstanding && !upstreamDone && !cancelled && parsed.isEmpty()) {
+            demandOutstanding = true;
+            s.request(1);
+        }
+    }
+
+    private void dropUndelivered() {
+        delivering = null;
+        parsed.clear();
     }
 
     private void deliveredAsynchronously() {
