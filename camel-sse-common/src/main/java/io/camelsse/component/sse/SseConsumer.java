@@ -54,6 +54,11 @@ public class SseConsumer extends SseConsumerSupport {
     }
 
     @Override
+    protected boolean dedicatedHttpClient() {
+        return getEndpoint().getConfiguration().isDedicatedHttpClient();
+    }
+
+    @Override
     protected String healthCheckPrefix() {
         return "sse-consumer";
     }

@@ -45,6 +45,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private final LongConsumer retryListener;
     private final BiConsumer<EventStreamSubscriber, Throwable> onFinished;
     private final Executor workers;
+    private final boolean deliverOnReadingThread;
 
     // batches of events, one per chunk, parsed and not yet taken by the drain loop: at most one while reading ahead
     private final Queue<List<ServerSentEvent>> parsed = new ConcurrentLinkedQueue<>();
@@ -62,6 +63,10 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private List<ServerSentEvent> delivering;
     private int nextInBatch;
     private boolean eventInFlight;
+    // the thread inside handler.deliver, while it is: written by the loop only, compared by the completion callback
+    private Thread deliveringThread;
+    // set by a completion callback that ran on deliveringThread, within deliver
+    private boolean completedWithinDeliver;
 
     private volatile Flow.Subscription subscription;
     private volatile boolean demandOutstanding;
@@ -76,10 +81,14 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     /**
      * @param onFinished told once, after the last event is done, that the body ended: with null on a clean end of
      *                   stream, with the cause otherwise
+     * @param deliverOnReadingThread true when the client reading the body serves this stream only: the events of a
+     *                   chunk are then delivered on the thread that hands it over, and other signals move to the workers
      */
     EventStreamSubscriber(String lastEventId, int maxEventSize, StreamHandler handler, LongConsumer retryListener,
-                          BiConsumer<EventStreamSubscriber, Throwable> onFinished, Executor workers) {
+                          BiConsumer<EventStreamSubscriber, Throwable> onFinished, Executor workers,
+                          boolean deliverOnReadingThread) {
         this.workers = workers;
+        this.deliverOnReadingThread = deliverOnReadingThread;
         this.parser = new EventStreamParser(this, maxEventSize);
         this.parser.lastEventId(lastEventId);
         this.handler = handler;
@@ -121,6 +130,8 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         demandOutstanding = false;
         if (tooLarge != null) {
             abort(tooLarge);
+        } else if (deliverOnReadingThread) {
+            drainHere();
         } else {
             drain();
         }
@@ -213,6 +224,13 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         WorkerThreads.runOnWorker(workers, drainLoop);
     }
 
+    /** Runs the drain loop on this thread, unless it runs elsewhere already, in which case that one goes on. */
+    private void drainHere() {
+        if (workInProgress.getAndIncrement() == 0) {
+            drainLoop();
+        }
+    }
+
     private void drainLoop() {
         do {
             drainOnce();
@@ -227,10 +245,17 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
             ServerSentEvent next = nextEvent();
             if (next != null) {
                 eventInFlight = true;
-                boolean doneSynchronously = handler.deliver(next, deliveredAsynchronously);
+                deliveringThread = Thread.currentThread();
+                completedWithinDeliver = false;
+                boolean doneSynchronously;
+                try {
+                    doneSynchronously = handler.deliver(next, deliveredAsynchronously);
+                } finally {
+                    deliveringThread = null;
+                }
                 // the first event of a chunk is on its way: read the next chunk meanwhile, but no further ahead
                 requestIfNoneAhead();
-                if (doneSynchronously) {
+                if (doneSynchronously || completedWithinDeliver) {
                     eventInFlight = false;
                     continue;
                 }
@@ -290,6 +315,13 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     }
 
     private void deliveredAsynchronously() {
+        if (deliveringThread == Thread.currentThread()) {
+            completedWithinDeliver = true;
+            // Camel's reactive executor may finish the route within deliver, on this very thread, and still report it
+            // as asynchronous: the loop goes on by itself once deliver returns, with no signal through the counter. A
+            // completion on any other thread never sees its own thread here, so it always signals
+            return;
+        }
         eventInFlight = false;
         drain();
     }

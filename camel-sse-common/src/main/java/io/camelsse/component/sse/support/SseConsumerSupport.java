@@ -4,12 +4,14 @@
  */
 package io.camelsse.component.sse.support;
 
+import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
 import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.FailureDescription;
 import io.camelsse.component.sse.connection.HeaderValues;
+import io.camelsse.component.sse.connection.HttpClientShutdown;
 import io.camelsse.component.sse.connection.HttpStatusException;
 import io.camelsse.component.sse.connection.SseStream;
 import io.camelsse.component.sse.connection.StreamHandler;
@@ -56,6 +58,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
     private final InFlightDeliveries inFlight = new InFlightDeliveries();
     private volatile SseStream stream;
     private volatile Translation lastTranslation;
+    // the stream's own client, when it has one (dedicatedHttpClient): shut down with the stream
+    private volatile HttpClient ownClient;
 
     protected SseConsumerSupport(Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -70,6 +74,14 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
     /** The ID to resume after on the first connection; empty for none. */
     protected String initialLastEventId() throws Exception {
         return "";
+    }
+
+    /**
+     * Whether the stream gets an HTTP client of its own and its events are routed on that client's thread, which
+     * reads for this stream alone: the lowest latency per event, for a thread per stream. False by default.
+     */
+    protected boolean dedicatedHttpClient() {
+        return false;
     }
 
     /** The health check ID before the route ID, such as {@code sse-consumer}. */
@@ -185,9 +197,16 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
                 settings.maxReconnectAttempts(), ReconnectPolicy.JITTER);
         // the engine trusts what it is given: an ID from a repository is checked here like the endpoint's options
         String resumeAfter = HeaderValues.requireNoControlCharacters("lastEventId", initialLastEventId());
+        HttpClient client = dedicatedHttpClient()
+                ? component.dedicatedHttpClient(settings.connectTimeout(), options.getSslContextParameters())
+                : component.httpClient(settings.connectTimeout(), options.getSslContextParameters());
         SseStream newStream = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(), resumeAfter,
-                component.httpClient(settings.connectTimeout(), options.getSslContextParameters()),
+                client,
                 component.scheduler(), new EngineCallbacks(), policy, Clock.systemUTC(), streamName());
+        if (dedicatedHttpClient()) {
+            newStream.deliverOnReadingThread(component.workers());
+            ownClient = client;
+        }
 
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
@@ -208,6 +227,11 @@ public abstract class SseConsumerSupport extends DefaultConsumer {
         SseStream s = stream;
         if (s != null) {
             s.stop();
+        }
+        HttpClient own = ownClient;
+        if (own != null) {
+            ownClient = null;
+            HttpClientShutdown.shutdownNow(own);
         }
         if (!inFlight.closeAndAwaitNone(IN_FLIGHT_WAIT)) {
             LOG.debug("An event from {} is still in its route while the consumer stops", streamDisplayUri());
