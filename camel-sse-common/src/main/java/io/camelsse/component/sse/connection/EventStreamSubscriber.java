@@ -32,11 +32,13 @@ import io.camelsse.component.sse.parser.EventTooLargeException;
  * <p>
  * Signals arrive from the HTTP client's threads and from route completions on any thread; a work-in-progress counter
  * serialises them into one drain loop, so no lock is held while the route runs and no thread waits. The loop runs on a
- * worker thread only (see {@link WorkerThreads}): never on the client's selector thread.
+ * worker thread only (see {@link WorkerThreads}): never on the selector thread of a client that other streams share.
+ * A client of this stream's own may deliver on its reading thread instead (see
+ * {@link SseStream#deliverOnReadingThread}).
  * <p>
  * The events of one chunk travel as one batch: the thread that feeds the parser fills it, the queue hands it to the
- * drain loop, and only the drain loop reads it. Reading the next chunk while the route works on this one lets the HTTP
- * client and the route use two cores; the route never waits for the socket as long as the server keeps up.
+ * drain loop, and only the drain loop reads it. The next chunk is read while the route works on this one, so the route
+ * does not wait for the socket as long as the server keeps up.
  */
 final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>, EventStreamListener {
 
@@ -51,6 +53,8 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private final Queue<List<ServerSentEvent>> parsed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger workInProgress = new AtomicInteger();
     private final AtomicBoolean finished = new AtomicBoolean();
+    // allocated once, not per chunk or event
+    private final Runnable drainLoop = this::drainLoop;
     private final Runnable deliveredAsynchronously = this::deliveredAsynchronously;
     // filled by the parser callbacks, on the thread that feeds the parser
     private List<ServerSentEvent> parsing;
@@ -76,7 +80,6 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private volatile Throwable upstreamError;
     private volatile boolean cancelled;
     private volatile long lastActivityNanos = System.nanoTime();
-    private final Runnable drainLoop = this::drainLoop;
 
     /**
      * @param onFinished told once, after the last event is done, that the body ended: with null on a clean end of
