@@ -52,7 +52,9 @@ import org.apache.camel.impl.DefaultCamelContext;
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.camelsse.benchmarks.latency.EventLatencyBenchmark \
  *     [--rate 10000] [--warmup 10s] [--rounds 3] [--duration 10s] [--readers sse,okhttp]
+ *     [--sse-options dedicatedHttpClient=true]
  * </pre>
+ * {@code --sse-options} are appended to the {@code sse:} endpoint URI as its query.
  */
 public final class EventLatencyBenchmark {
 
@@ -67,6 +69,7 @@ public final class EventLatencyBenchmark {
         Duration roundLength = Duration.ofSeconds(10);
         int rounds = 3;
         List<String> readers = List.of("sse", "okhttp");
+        String sseOptions = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
@@ -74,13 +77,15 @@ public final class EventLatencyBenchmark {
                 case "--duration" -> roundLength = SimulatorLoadServer.parseDuration(args[++i]);
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--readers" -> readers = List.of(args[++i].split(","));
+                case "--sse-options" -> sseOptions = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         System.out.printf(Locale.ROOT, "JVM %s %s, %d processors; %,d events/s of %d bytes to each of %s; warm-up %d s, "
-                + "%d rounds of %d s%n", System.getProperty("java.vm.name"), Runtime.version(),
+                + "%d rounds of %d s%s%n", System.getProperty("java.vm.name"), Runtime.version(),
                 Runtime.getRuntime().availableProcessors(), rate, EVENT_BYTES, readers, warmup.toSeconds(), rounds,
-                roundLength.toSeconds());
+                roundLength.toSeconds(), sseOptions.isEmpty() ? "" : "; sse: options " + sseOptions);
+        String sseQuery = sseOptions.isEmpty() ? "" : "?" + sseOptions;
 
         Map<String, Reader> byName = new ConcurrentHashMap<>();
         for (String name : readers) {
@@ -93,7 +98,7 @@ public final class EventLatencyBenchmark {
                 @Override
                 public void configure() {
                     if (byName.containsKey("sse")) {
-                        from("sse:" + base + "/sse").routeId("sse").process(byName.get("sse").recordLatency());
+                        from("sse:" + base + "/sse" + sseQuery).routeId("sse").process(byName.get("sse").recordLatency());
                     }
                     if (byName.containsKey("okhttp")) {
                         from("direct:okhttp").routeId("okhttp").process(byName.get("okhttp").recordLatency());

@@ -31,6 +31,8 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "dedicatedhttpclient":
+        case "dedicatedHttpClient": target.getConfiguration().setDedicatedHttpClient(property(camelContext, boolean.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -73,6 +75,8 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "bridgeErrorHandler": return boolean.class;
         case "connecttimeout":
         case "connectTimeout": return long.class;
+        case "dedicatedhttpclient":
+        case "dedicatedHttpClient": return boolean.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -116,6 +120,8 @@ public class SseEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
+        case "dedicatedhttpclient":
+        case "dedicatedHttpClient": return target.getConfiguration().isDedicatedHttpClient();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":

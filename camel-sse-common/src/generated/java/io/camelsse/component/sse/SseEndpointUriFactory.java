@@ -23,11 +23,12 @@ public class SseEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(19);
+        Set<String> props = new HashSet<>(20);
         props.add("allowPlainHttp");
         props.add("breakOnFirstError");
         props.add("bridgeErrorHandler");
         props.add("connectTimeout");
+        props.add("dedicatedHttpClient");
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("headers");

@@ -57,6 +57,15 @@ public class SseConfiguration extends SseCommonConfiguration {
                             + " Values are secret and stay with the origin of the URL.")
     private String requestHeaders;
 
+    @UriParam(label = "consumer,advanced", defaultValue = "false",
+              description = "Gives the stream an HTTP client of its own and routes each event on the thread that"
+                            + " reads it, as okhttp-eventsource does, instead of handing it to one of the component's"
+                            + " worker threads: the lowest latency per event, at the cost of one thread per stream for"
+                            + " as long as the route runs, idle or not. A route that blocks then holds back this"
+                            + " stream only. Meant for a few streams where every microsecond counts; leave it off for"
+                            + " many streams.")
+    private boolean dedicatedHttpClient;
+
     public String getUrl() {
         return url;
     }
@@ -95,6 +104,14 @@ public class SseConfiguration extends SseCommonConfiguration {
 
     public void setRequestHeaders(String requestHeaders) {
         this.requestHeaders = requestHeaders;
+    }
+
+    public boolean isDedicatedHttpClient() {
+        return dedicatedHttpClient;
+    }
+
+    public void setDedicatedHttpClient(boolean dedicatedHttpClient) {
+        this.dedicatedHttpClient = dedicatedHttpClient;
     }
 
     public Map<String, Object> getHeaders() {

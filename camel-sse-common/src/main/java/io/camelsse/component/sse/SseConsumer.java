@@ -5,6 +5,7 @@
 package io.camelsse.component.sse;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.event.ServerSentEvent;
@@ -35,6 +36,8 @@ public class SseConsumer extends SseConsumerSupport implements ResumeAware<Resum
     private volatile ResumeStrategy resumeStrategy;
     private volatile ResumeStrategyPosition strategyPosition;
     private volatile String resumedFromStrategy = "";
+
+    private volatile AtomicReference<String> completedEventId;
 
     public SseConsumer(SseEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -99,18 +102,33 @@ public class SseConsumer extends SseConsumerSupport implements ResumeAware<Resum
     }
 
     @Override
+    protected boolean dedicatedHttpClient() {
+        return getEndpoint().getConfiguration().isDedicatedHttpClient();
+    }
+
+    @Override
     protected String healthCheckPrefix() {
         return "sse-consumer";
     }
 
     @Override
     protected void onEventCompleted(ServerSentEvent event, Exchange exchange) {
-        getEndpoint().eventCompleted(getRouteId(), event.lastEventId());
+        completedEventId().set(event.lastEventId());
     }
 
     @Override
     protected String lastCompletedEventId() {
-        return getEndpoint().lastCompletedEventId(getRouteId());
+        return completedEventId().get();
+    }
+
+    private AtomicReference<String> completedEventId() {
+        // looked up once: the route of a consumer does not change, and the endpoint keeps one holder per route
+        AtomicReference<String> holder = completedEventId;
+        if (holder == null) {
+            holder = getEndpoint().completedEventId(getRouteId());
+            completedEventId = holder;
+        }
+        return holder;
     }
 
     @Override

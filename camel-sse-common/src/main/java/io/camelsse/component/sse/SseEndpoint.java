@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.camelsse.component.sse.connection.DisplayUri;
 import io.camelsse.component.sse.connection.HeaderValues;
@@ -39,8 +40,9 @@ public class SseEndpoint extends DefaultEndpoint {
     private final SseConfiguration configuration;
 
     private final String maskedUri;
-    // per route: Camel creates a new consumer each time a route starts, and a restarted route resumes where it was
-    private final Map<String, String> completedEventIds = new ConcurrentHashMap<>();
+    // per route: Camel creates a new consumer each time a route starts, and a restarted route resumes where it was.
+    // A consumer keeps its route's holder, so moving the position past an event costs one write, not a map update
+    private final Map<String, AtomicReference<String>> completedEventIds = new ConcurrentHashMap<>();
     private final CheckedOnce<RequestOptions, StreamRequest> streamRequest
             = new CheckedOnce<>(SseEndpoint::checkedRequest);
 
@@ -99,13 +101,9 @@ public class SseEndpoint extends DefaultEndpoint {
         return consumer;
     }
 
-    /** The ID of the last event that the route completed, in this JVM; empty when none. */
-    String lastCompletedEventId(String routeId) {
-        return completedEventIds.getOrDefault(routeId == null ? "" : routeId, "");
-    }
-
-    void eventCompleted(String routeId, String eventId) {
-        completedEventIds.put(routeId == null ? "" : routeId, eventId);
+    /** The ID of the last event that the route completed, in this JVM (empty when none), to read and to move. */
+    AtomicReference<String> completedEventId(String routeId) {
+        return completedEventIds.computeIfAbsent(routeId == null ? "" : routeId, id -> new AtomicReference<>(""));
     }
 
     /** The key of this stream's position in a resume strategy: {@code resumeKey}, else {@code sse/<url shown>}. */

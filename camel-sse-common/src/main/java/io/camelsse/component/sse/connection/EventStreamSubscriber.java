@@ -7,6 +7,7 @@ package io.camelsse.component.sse.connection;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CancellationException;
@@ -26,13 +27,19 @@ import io.camelsse.component.sse.parser.EventStreamParser;
 import io.camelsse.component.sse.parser.EventTooLargeException;
 
 /**
- * Reads one response body: parses the bytes, hands the events on one at a time, and asks the socket for more only
- * once every event of the last chunk is done. That is where backpressure comes from: a busy route stops the reads,
- * and the server is held back by TCP flow control instead of filling our heap.
+ * Reads one response body: parses the bytes, hands the events on one at a time, and asks the socket for at most one
+ * chunk more while the route works on the events of the last one. That is where backpressure comes from: a busy route
+ * stops the reads one chunk ahead of it, and the server is held back by TCP flow control instead of filling our heap.
  * <p>
  * Signals arrive from the HTTP client's threads and from route completions on any thread; a work-in-progress counter
  * serialises them into one drain loop, so no lock is held while the route runs and no thread waits. The loop runs on a
- * worker thread only (see {@link WorkerThreads}): never on the client's selector thread.
+ * worker thread only (see {@link WorkerThreads}): never on the selector thread of a client that other streams share.
+ * A client of this stream's own may deliver on its reading thread instead (see
+ * {@link SseStream#deliverOnReadingThread}).
+ * <p>
+ * The events of one chunk travel as one batch: the thread that feeds the parser fills it, the queue hands it to the
+ * drain loop, and only the drain loop reads it. The next chunk is read while the route works on this one, so the route
+ * does not wait for the socket as long as the server keeps up.
  */
 final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>, EventStreamListener {
 
@@ -42,17 +49,35 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private final BiConsumer<EventStreamSubscriber, Throwable> onFinished;
     private final Executor workers;
     private final Clock clock;
+    private final boolean deliverOnReadingThread;
 
-    private final Queue<ServerSentEvent> pending = new ConcurrentLinkedQueue<>();
+    // batches of events, one per chunk, parsed and not yet taken by the drain loop: at most one while reading ahead
+    private final Queue<List<ServerSentEvent>> parsed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger workInProgress = new AtomicInteger();
     private final AtomicBoolean finished = new AtomicBoolean();
+    // allocated once, not per chunk or event
+    private final Runnable drainLoop = this::drainLoop;
+    private final Runnable deliveredAsynchronously = this::deliveredAsynchronously;
+    // filled by the parser callbacks, on the thread that feeds the parser
+    private List<ServerSentEvent> parsing;
     // completed once the body is over, however it ended: until then the HTTP client counts the exchange as pending,
     // and on Java 17 a client with a pending exchange keeps its selector thread for ever
     private final CompletableFuture<String> body = new CompletableFuture<>();
 
+    // owned by the drain loop: the batch it delivers from, and whether an event of it is in the route. An asynchronous
+    // completion writes eventInFlight before its drain() increments the counter, which the loop reads after: no volatile
+    private List<ServerSentEvent> delivering;
+    private int nextInBatch;
+    private boolean eventInFlight;
+    // the thread inside handler.deliver, while it is: written by the loop only, compared by the completion callback
+    private Thread deliveringThread;
+    // set by a completion callback that ran on deliveringThread, within deliver
+    private boolean completedWithinDeliver;
+
     private volatile Flow.Subscription subscription;
-    private volatile boolean eventInFlight;
     private volatile boolean demandOutstanding;
+    // the drain loop has events in hand or in the route: silence of the server then is no read timeout
+    private volatile boolean routeBusy;
     private volatile boolean upstreamDone;
     private volatile Throwable upstreamError;
     private volatile boolean cancelled;
@@ -63,11 +88,15 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     /**
      * @param onFinished told once, after the last event is done, that the body ended: with null on a clean end of
      *                   stream, with the cause otherwise
+     * @param deliverOnReadingThread true when the client reading the body serves this stream only: the events of a
+     *                   chunk are then delivered on the thread that hands it over, and other signals move to the workers
      * @param clock      the stream's time, for the read timeout
      */
     EventStreamSubscriber(String lastEventId, int maxEventSize, StreamHandler handler, LongConsumer retryListener,
-                          BiConsumer<EventStreamSubscriber, Throwable> onFinished, Executor workers, Clock clock) {
+                          BiConsumer<EventStreamSubscriber, Throwable> onFinished, Executor workers,
+                          boolean deliverOnReadingThread, Clock clock) {
         this.workers = workers;
+        this.deliverOnReadingThread = deliverOnReadingThread;
         this.clock = clock;
         this.lastActivityMillis = clock.millis();
         this.parser = new EventStreamParser(this, maxEventSize);
@@ -94,8 +123,8 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     @Override
     public void onNext(List<ByteBuffer> chunks) {
         lastActivityMillis = clock.millis();
-        demandOutstanding = false;
         if (cancelled) {
+            demandOutstanding = false;
             return;
         }
         StreamCounters c = counters;
@@ -106,15 +135,24 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
             }
             c.bytesRead(bytes);
         }
+        EventTooLargeException tooLarge = null;
         try {
             for (ByteBuffer chunk : chunks) {
                 parser.feed(chunk);
             }
-        } catch (EventTooLargeException tooLarge) {
-            abort(tooLarge);
-            return;
+        } catch (EventTooLargeException e) {
+            tooLarge = e;
         }
-        drain();
+        publishParsed();
+        // only once the batch is queued: the drain loop asks for the next chunk when it sees no demand and no batch
+        demandOutstanding = false;
+        if (tooLarge != null) {
+            abort(tooLarge);
+        } else if (deliverOnReadingThread) {
+            drainHere();
+        } else {
+            drain();
+        }
     }
 
     @Override
@@ -127,6 +165,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     @Override
     public void onComplete() {
         parser.endOfStream();
+        publishParsed();
         upstreamDone = true;
         drain();
     }
@@ -135,7 +174,20 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
 
     @Override
     public void onEvent(ServerSentEvent event) {
-        pending.add(event);
+        List<ServerSentEvent> batch = parsing;
+        if (batch == null) {
+            batch = new ArrayList<>(16);
+            parsing = batch;
+        }
+        batch.add(event);
+    }
+
+    private void publishParsed() {
+        List<ServerSentEvent> batch = parsing;
+        if (batch != null) {
+            parsing = null;
+            parsed.add(batch);
+        }
     }
 
     @Override
@@ -182,7 +234,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
 
     /** True while this subscriber waits for bytes from the server, as opposed to waiting for the route. */
     boolean isAwaitingData() {
-        return demandOutstanding && !upstreamDone;
+        return demandOutstanding && !routeBusy && !upstreamDone;
     }
 
     long lastActivityMillis() {
@@ -193,7 +245,14 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         if (workInProgress.getAndIncrement() != 0) {
             return;
         }
-        WorkerThreads.runOnWorker(workers, this::drainLoop);
+        WorkerThreads.runOnWorker(workers, drainLoop);
+    }
+
+    /** Runs the drain loop on this thread, unless it runs elsewhere already, in which case that one goes on. */
+    private void drainHere() {
+        if (workInProgress.getAndIncrement() == 0) {
+            drainLoop();
+        }
     }
 
     private void drainLoop() {
@@ -204,13 +263,23 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
 
     private void drainOnce() {
         while (!eventInFlight) {
-            if (cancelled) {
-                pending.clear();
+            if (cancelled || finished.get()) {
+                dropUndelivered();
             }
-            ServerSentEvent next = pending.poll();
+            ServerSentEvent next = nextEvent();
             if (next != null) {
                 eventInFlight = true;
-                if (handler.deliver(next, this::deliveredAsynchronously)) {
+                deliveringThread = Thread.currentThread();
+                completedWithinDeliver = false;
+                boolean doneSynchronously;
+                try {
+                    doneSynchronously = handler.deliver(next, deliveredAsynchronously);
+                } finally {
+                    deliveringThread = null;
+                }
+                // the first event of a chunk is on its way: read the next chunk meanwhile, but no further ahead
+                requestIfNoneAhead();
+                if (doneSynchronously || completedWithinDeliver) {
                     eventInFlight = false;
                     continue;
                 }
@@ -226,17 +295,57 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
                 }
                 return;
             }
-            Flow.Subscription s = subscription;
-            if (s != null && !demandOutstanding) {
-                demandOutstanding = true;
+            if (routeBusy) {
+                // the server's silence counts from here, not from its last chunk
                 lastActivityMillis = clock.millis();
-                s.request(1);
+                routeBusy = false;
             }
+            requestIfNoneAhead();
             return;
         }
     }
 
+    /** The next event of the batch being delivered, or of the next batch parsed; null when none is there. */
+    private ServerSentEvent nextEvent() {
+        List<ServerSentEvent> batch = delivering;
+        if (batch == null || nextInBatch == batch.size()) {
+            batch = parsed.poll();
+            delivering = batch;
+            nextInBatch = 0;
+            if (batch == null) {
+                return null;
+            }
+            if (!routeBusy) {
+                routeBusy = true;
+            }
+        }
+        ServerSentEvent next = batch.get(nextInBatch);
+        // let go of the event once delivered: a batch may hold many large ones
+        batch.set(nextInBatch++, null);
+        return next;
+    }
+
+    private void requestIfNoneAhead() {
+        Flow.Subscription s = subscription;
+        if (s != null && !demandOutstanding && !upstreamDone && !cancelled && parsed.isEmpty()) {
+            demandOutstanding = true;
+            s.request(1);
+        }
+    }
+
+    private void dropUndelivered() {
+        delivering = null;
+        parsed.clear();
+    }
+
     private void deliveredAsynchronously() {
+        if (deliveringThread == Thread.currentThread()) {
+            completedWithinDeliver = true;
+            // Camel's reactive executor may finish the route within deliver, on this very thread, and still report it
+            // as asynchronous: the loop goes on by itself once deliver returns, with no signal through the counter. A
+            // completion on any other thread never sees its own thread here, so it always signals
+            return;
+        }
         eventInFlight = false;
         drain();
     }

@@ -33,15 +33,23 @@ final class HttpClientProvider {
     }
 
     HttpClient clientFor(Duration connectTimeout, SSLContextParameters sslContextParameters) {
-        return clients.computeIfAbsent(new Key(connectTimeout, sslContextParameters), this::create);
+        return clients.computeIfAbsent(new Key(connectTimeout, sslContextParameters), key -> create(key, executor));
     }
 
-    private HttpClient create(Key key) {
+    /**
+     * A client for one stream only, not shared and not kept here: its owner shuts it down. It runs its tasks on the
+     * calling thread, so the body is handed over on its selector thread, which reads for this stream alone.
+     */
+    HttpClient dedicatedClient(Duration connectTimeout, SSLContextParameters sslContextParameters) {
+        return create(new Key(connectTimeout, sslContextParameters), Runnable::run);
+    }
+
+    private HttpClient create(Key key, Executor tasks) {
         HttpClient.Builder builder = HttpClient.newBuilder()
                 .connectTimeout(key.connectTimeout())
                 // redirects are followed by the stream itself, which refuses unsafe ones and keeps credentials home
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor);
+                .executor(tasks);
         if (key.sslContextParameters() != null) {
             try {
                 SSLContext sslContext = key.sslContextParameters().createSSLContext(camelContext);

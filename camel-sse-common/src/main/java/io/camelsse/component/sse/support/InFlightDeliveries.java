@@ -5,6 +5,7 @@
 package io.camelsse.component.sse.support;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts the events whose exchanges a consumer has handed to its route and not yet finished with, position included.
@@ -18,26 +19,37 @@ public final class InFlightDeliveries {
 
     private static final ThreadLocal<InFlightDeliveries> ROUTING_ON_THIS_THREAD = new ThreadLocal<>();
 
-    private int count;
-    private boolean closed = true;
+    // the sign bit: no delivery may begin
+    private static final int CLOSED = Integer.MIN_VALUE;
+
+    // the deliveries in flight, and CLOSED: one atomic per begin and end on the path of every event, no lock; the
+    // monitor is only for a stopping consumer to wait on
+    private final AtomicInteger state = new AtomicInteger(CLOSED);
 
     /** Lets deliveries begin. */
-    public synchronized void open() {
-        closed = false;
+    public void open() {
+        state.getAndUpdate(s -> s & ~CLOSED);
     }
 
     /** @return false when the consumer is stopping: the event must not be routed */
-    public synchronized boolean tryBegin() {
-        if (closed) {
-            return false;
+    public boolean tryBegin() {
+        while (true) {
+            int s = state.get();
+            if (s < 0) {
+                return false;
+            }
+            if (state.compareAndSet(s, s + 1)) {
+                return true;
+            }
         }
-        count++;
-        return true;
     }
 
-    public synchronized void end() {
-        if (--count == 0) {
-            notifyAll();
+    public void end() {
+        if (state.decrementAndGet() == CLOSED) {
+            // the last one while a stop waits: the waiter checks the count under the monitor, so this cannot be missed
+            synchronized (this) {
+                notifyAll();
+            }
         }
     }
 
@@ -58,11 +70,11 @@ public final class InFlightDeliveries {
     public boolean closeAndAwaitNone(Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         synchronized (this) {
-            closed = true;
+            state.getAndUpdate(s -> s | CLOSED);
             if (ROUTING_ON_THIS_THREAD.get() == this) {
-                return count == 0;
+                return inFlight() == 0;
             }
-            while (count > 0) {
+            while (inFlight() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
                     return false;
@@ -71,6 +83,10 @@ public final class InFlightDeliveries {
             }
             return true;
         }
+    }
+
+    private int inFlight() {
+        return state.get() & ~CLOSED;
     }
 
     /** Ends the marking of {@link #routingOnThisThread()}. */

@@ -6,6 +6,7 @@ package io.camelsse.component.sse.support;
 
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -34,6 +35,7 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
     private int workerThreads = 8;
 
     private ExecutorService httpExecutor;
+    private Executor workerExecutor;
     private ScheduledExecutorService schedulerExecutor;
     private StreamScheduler scheduler;
     private HttpClientProvider httpClients;
@@ -50,9 +52,29 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
             workers.setMaxQueueSize(Integer.MAX_VALUE);
             workers.setAllowCoreThreadTimeOut(true);
             httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "SseHttpClient", workers);
-            httpClients = new HttpClientProvider(getCamelContext(), WorkerThreads.marking(httpExecutor));
+            workerExecutor = WorkerThreads.marking(httpExecutor);
+            httpClients = new HttpClientProvider(getCamelContext(), workerExecutor);
         }
         return httpClients.clientFor(connectTimeout, sslContextParameters);
+    }
+
+    /**
+     * A client for one stream alone, whose events are routed on its selector thread (see
+     * {@link io.camelsse.component.sse.connection.SseStream#deliverOnReadingThread}): a thread per stream for the
+     * lowest latency per event. Not shared: the caller shuts it down when its stream is over.
+     */
+    public synchronized HttpClient dedicatedHttpClient(Duration connectTimeout,
+                                                       SSLContextParameters sslContextParameters) {
+        httpClient(connectTimeout, sslContextParameters);
+        return httpClients.dedicatedClient(connectTimeout, sslContextParameters);
+    }
+
+    /** The worker threads that route events, for the signals a client of a stream's own does not deliver itself. */
+    public synchronized Executor workers() {
+        if (workerExecutor == null) {
+            throw new IllegalStateException("No HTTP client was asked for yet");
+        }
+        return workerExecutor;
     }
 
     /** The timers for reconnect delays and read timeouts of every stream of this component; they never block. */
@@ -94,6 +116,7 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
             // queued ends quickly, since every stream is stopped by now
             executors.shutdown(httpExecutor);
             httpExecutor = null;
+            workerExecutor = null;
         }
         if (schedulerExecutor != null) {
             executors.shutdownNow(schedulerExecutor);

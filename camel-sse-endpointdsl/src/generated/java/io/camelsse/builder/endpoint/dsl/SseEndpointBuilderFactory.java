@@ -525,6 +525,48 @@ public interface SseEndpointBuilderFactory {
             return this;
         }
         /**
+         * Gives the stream an HTTP client of its own and routes each event on
+         * the thread that reads it, as okhttp-eventsource does, instead of
+         * handing it to one of the component's worker threads: the lowest
+         * latency per event, at the cost of one thread per stream for as long
+         * as the route runs, idle or not. A route that blocks then holds back
+         * this stream only. Meant for a few streams where every microsecond
+         * counts; leave it off for many streams.
+         * 
+         * The option is a: <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer (advanced)
+         * 
+         * @param dedicatedHttpClient the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSseEndpointBuilder dedicatedHttpClient(boolean dedicatedHttpClient) {
+            doSetProperty("dedicatedHttpClient", dedicatedHttpClient);
+            return this;
+        }
+        /**
+         * Gives the stream an HTTP client of its own and routes each event on
+         * the thread that reads it, as okhttp-eventsource does, instead of
+         * handing it to one of the component's worker threads: the lowest
+         * latency per event, at the cost of one thread per stream for as long
+         * as the route runs, idle or not. A route that blocks then holds back
+         * this stream only. Meant for a few streams where every microsecond
+         * counts; leave it off for many streams.
+         * 
+         * The option will be converted to a <code>boolean</code> type.
+         * 
+         * Default: false
+         * Group: consumer (advanced)
+         * 
+         * @param dedicatedHttpClient the value to set
+         * @return the dsl builder
+         */
+        default AdvancedSseEndpointBuilder dedicatedHttpClient(String dedicatedHttpClient) {
+            doSetProperty("dedicatedHttpClient", dedicatedHttpClient);
+            return this;
+        }
+        /**
          * To let the consumer use a custom ExceptionHandler. Notice if the
          * option bridgeErrorHandler is enabled then this option is not in use.
          * By default the consumer will deal with exceptions, that will be
