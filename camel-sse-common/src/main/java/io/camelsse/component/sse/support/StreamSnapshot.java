@@ -4,7 +4,6 @@
  */
 package io.camelsse.component.sse.support;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 
@@ -72,10 +71,5 @@ public record StreamSnapshot(
                 state == StreamState.CONNECTED ? status.lastConnected() : null, counters.lastEventAt(),
                 counters.eventsDelivered(), counters.bytesRead(), counters.permanentFailures(),
                 counters.reconnectsByCause(), sessions);
-    }
-
-    /** Seconds from the last event to {@code now}; null before the first event. */
-    public Double secondsSinceLastEvent(Instant now) {
-        return lastEventAt == null ? null : Duration.between(lastEventAt, now).toMillis() / 1000.0;
     }
 }
