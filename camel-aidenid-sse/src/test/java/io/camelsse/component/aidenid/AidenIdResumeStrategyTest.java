@@ -6,6 +6,7 @@ package io.camelsse.component.aidenid;
 
 import java.util.List;
 
+import io.camelsse.component.sse.SharedLogResumeStrategy;
 import io.camelsse.component.sse.support.LastEventIdResumeAdapter;
 import io.camelsse.simulator.Vendor;
 import org.apache.camel.CamelContext;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.camelsse.component.sse.LogCapture;
 import io.camelsse.component.sse.support.SseConsumerSupport;
 import io.camelsse.simulator.PredicateSession;
 import io.camelsse.simulator.SseSimulatorExtension;

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.camelsse.component.sse.LogCapture;
 import io.camelsse.simulator.PredicateSession;
 import io.camelsse.simulator.ScriptStart;
 import org.apache.camel.CamelExecutionException;

@@ -20,16 +20,17 @@ import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 
 /**
- * Captures every log line, stack traces included, while open, with the given loggers turned up to TRACE.
+ * Captures every log line, stack traces included, while open, with the given loggers turned up to TRACE. Shared with
+ * the vendor modules' tests through this module's test jar.
  */
-final class LogCapture implements AutoCloseable {
+public final class LogCapture implements AutoCloseable {
 
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private final Map<String, Level> previousLevels = new HashMap<>();
     private final Appender appender;
     private final LoggerContext loggerContext;
 
-    LogCapture(String... traceLoggers) {
+    public LogCapture(String... traceLoggers) {
         loggerContext = (LoggerContext) LogManager.getContext(false);
         Configuration config = loggerContext.getConfiguration();
         appender = new Appender(PatternLayout.newBuilder().withConfiguration(config)
@@ -45,7 +46,7 @@ final class LogCapture implements AutoCloseable {
     }
 
     /** Every line captured so far, each with its stack trace if it had one. */
-    List<String> lines() {
+    public List<String> lines() {
         return List.copyOf(lines);
     }
 

@@ -21,25 +21,25 @@ import org.apache.camel.resume.ResumeStrategyConfiguration;
  * every update is appended as serialized key and value, and each strategy whose cache is loaded reads the whole log
  * and every later record, through its adapter's {@link Deserializable} side.
  */
-class SharedLogResumeStrategy implements ResumeStrategy {
+public class SharedLogResumeStrategy implements ResumeStrategy {
 
     /** The shared store: records in order, and the adapters reading them. */
-    static final class Log {
+    public static final class Log {
         private final List<ByteBuffer[]> records = new ArrayList<>();
         private final List<Deserializable> readers = new ArrayList<>();
 
-        synchronized void append(ByteBuffer key, ByteBuffer value) {
+        public synchronized void append(ByteBuffer key, ByteBuffer value) {
             records.add(new ByteBuffer[] { key, value });
             readers.forEach(reader -> reader.deserialize(key.duplicate(), value.duplicate()));
         }
 
-        synchronized void read(Deserializable reader) {
+        public synchronized void read(Deserializable reader) {
             snapshot(reader);
             readers.add(reader);
         }
 
         /** Reads the records so far, without following the log. */
-        synchronized void snapshot(Deserializable reader) {
+        public synchronized void snapshot(Deserializable reader) {
             records.forEach(r -> reader.deserialize(r[0].duplicate(), r[1].duplicate()));
         }
     }
@@ -48,7 +48,7 @@ class SharedLogResumeStrategy implements ResumeStrategy {
     private ResumeAdapter adapter;
     private ResumeStrategyConfiguration configuration;
 
-    SharedLogResumeStrategy(Log log) {
+    public SharedLogResumeStrategy(Log log) {
         this.log = log;
     }
 

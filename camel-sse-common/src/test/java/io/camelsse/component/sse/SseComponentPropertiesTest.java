@@ -4,53 +4,10 @@
  */
 package io.camelsse.component.sse;
 
-import java.io.InputStream;
-import java.net.URL;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
-import java.util.Properties;
+/** The component.properties of {@code camel-sse-common}, see {@link ComponentPropertiesTestSupport}. */
+class SseComponentPropertiesTest extends ComponentPropertiesTestSupport {
 
-import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/**
- * The jar describes its component as Camel's own component jars do, in
- * META-INF/services/org/apache/camel/component.properties: Camel's catalog and tooling find the
- * components of a jar by it.
- */
-class SseComponentPropertiesTest {
-
-    private static final String DESCRIPTOR = "META-INF/services/org/apache/camel/component.properties";
-
-    @Test
-    void componentPropertiesNameTheComponentAndTheArtifact() throws Exception {
-        String artifactId = System.getProperty("camelsse.artifactId");
-        assertThat(artifactId).as("set by the build").isEqualTo("camel-sse-common");
-
-        List<Properties> own = new ArrayList<>();
-        for (URL url : Collections.list(getClass().getClassLoader().getResources(DESCRIPTOR))) {
-            Properties properties = new Properties();
-            try (InputStream in = url.openStream()) {
-                properties.load(in);
-            }
-            if (artifactId.equals(properties.getProperty("artifactId"))) {
-                own.add(properties);
-            }
-        }
-
-        assertThat(own).as("the %s of %s", DESCRIPTOR, artifactId).hasSize(1);
-        Properties properties = own.get(0);
-        assertThat(properties.getProperty("components")).isEqualTo("sse");
-        assertThat(properties.getProperty("groupId")).isEqualTo(System.getProperty("camelsse.groupId"))
-                .isEqualTo("io.camelsse");
-        assertThat(properties.getProperty("version")).isEqualTo(System.getProperty("camelsse.version"));
-        assertThat(properties.getProperty("projectName")).isEqualTo(System.getProperty("camelsse.name"));
-        assertThat(properties.getProperty("projectDescription")).isEqualTo(System.getProperty("camelsse.description"))
-                .isNotBlank();
-        assertThat(properties.stringPropertyNames())
-                .containsExactlyInAnyOrder("components", "groupId", "artifactId", "version", "projectName",
-                        "projectDescription");
+    SseComponentPropertiesTest() {
+        super("camel-sse-common", "sse");
     }
 }
