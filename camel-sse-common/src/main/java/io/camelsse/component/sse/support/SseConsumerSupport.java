@@ -347,8 +347,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     /** The stream gave up for good; reports it once through the consumer's exception handler. */
     protected void onPermanentFailure(Exception failure) {
         getExceptionHandler().handleException(streamName() + ": the stream from " + streamDisplayUri()
-                                              + " failed for good: " + describe(failure)
-                                              + "; no further requests until the route is restarted",
+                                              + " failed for good: " + describe(failure) + "; no further requests"
+                                              + " until the route is restarted or reconnect() is called over JMX",
                 reportable(failure));
     }
 
