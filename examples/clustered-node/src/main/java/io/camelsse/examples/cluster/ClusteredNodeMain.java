@@ -18,8 +18,8 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * <ul>
  * <li>{@code NODE_NAME} (required): this replica's name in the cluster, e.g. {@code node-a};</li>
  * <li>{@code ZOOKEEPER} (default {@code 127.0.0.1:2181}): the ZooKeeper ensemble;</li>
- * <li>{@code POSITIONS_FILE} (default {@code /tmp/camel-sse-cluster/aidenid-positions.dat}): the stream's position,
- * on storage every replica sees;</li>
+ * <li>{@code POSITIONS_FILE} (default {@code camel-sse-cluster/aidenid-positions.dat} in the JVM's temporary
+ * directory, {@code java.io.tmpdir}): the stream's position, on storage every replica sees;</li>
  * <li>{@code AIDENID_BASE_URL} (default {@code http://127.0.0.1:8089}, the standalone simulator),
  * {@code AIDENID_API_KEY}, {@code AIDENID_ORG_ID}, {@code AIDENID_PROJECT_ID} (default: the simulator's).</li>
  * </ul>
@@ -43,7 +43,8 @@ public final class ClusteredNodeMain {
         cluster.setSessionTimeout(10_000);
         context.addService(cluster);
 
-        File positions = new File(setting("POSITIONS_FILE", "/tmp/camel-sse-cluster/aidenid-positions.dat"));
+        File positions = new File(setting("POSITIONS_FILE", new File(System.getProperty("java.io.tmpdir"),
+                "camel-sse-cluster/aidenid-positions.dat").getPath()));
         positions.getParentFile().mkdirs();
         context.getRegistry().bind("positions", FileStateRepository.fileStateRepository(positions));
 
