@@ -8,17 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.IntStream;
 
-import io.camelsse.component.sse.connection.StreamCounters;
 import io.camelsse.component.sse.fixture.FixtureServer;
-import io.camelsse.component.sse.support.SseConsumerSupport;
 import org.apache.camel.builder.RouteBuilder;
-import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,51 +55,6 @@ class SseResourceTest extends SseRouteTestSupport {
 
         routeMayGoOn.countDown();
         await().atMost(Duration.ofSeconds(60)).until(() -> connection.get().bytesWritten() >= SERVER_WOULD_WRITE);
-    }
-
-    @Test
-    void theNextChunkIsReadWhileTheRouteWorksThroughALargeOne() throws Exception {
-        String first = events(0, 40);
-        String second = events(40, 80);
-        CountDownLatch firstEventRouted = new CountDownLatch(1);
-        server.enqueue(c -> {
-            c.eventStream().raw(first);
-            if (firstEventRouted.await(10, TimeUnit.SECONDS)) {
-                c.raw(second);
-            }
-            c.holdOpen(30, TimeUnit.SECONDS);
-        });
-        long bothChunks = first.length() + second.length();
-        AtomicBoolean secondReadWhileRouting = new AtomicBoolean();
-        route("ahead", sse("/events", ""), exchange -> {
-            String body = exchange.getMessage().getBody(String.class);
-            if (body.equals("0")) {
-                firstEventRouted.countDown();
-            } else if (body.equals("1")) {
-                // a synchronous route that is still on the first chunk: the second has to be read on another thread
-                StreamCounters counters = ((SseConsumerSupport) context.getRoute("ahead").getConsumer())
-                        .streamCounters();
-                try {
-                    await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
-                            .until(counters::bytesRead, read -> read >= bothChunks);
-                    secondReadWhileRouting.set(true);
-                } catch (ConditionTimeoutException notRead) {
-                    secondReadWhileRouting.set(false);
-                }
-            }
-        });
-
-        await().atMost(Duration.ofSeconds(20)).until(() -> received.size() == 80);
-        assertThat(secondReadWhileRouting.get()).isTrue();
-        assertThat(bodies()).containsExactlyElementsOf(IntStream.range(0, 80).mapToObj(String::valueOf).toList());
-    }
-
-    private static String events(int from, int to) {
-        StringBuilder stream = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            stream.append("id: ").append(i).append("\ndata: ").append(i).append("\n\n");
-        }
-        return stream.toString();
     }
 
     @Test
