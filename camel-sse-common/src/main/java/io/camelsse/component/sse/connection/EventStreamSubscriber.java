@@ -16,7 +16,6 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
@@ -28,10 +27,9 @@ import io.camelsse.component.sse.parser.EventStreamParser;
 import io.camelsse.component.sse.parser.EventTooLargeException;
 
 /**
- * Reads one response body: parses the bytes, hands the events on one at a time, and asks the socket for at most
- * {@value #MAX_BATCHES_AHEAD} chunks more while the route works on the events of the last one. That is where
- * backpressure comes from: a busy route stops the reads a few chunks ahead of it, and the server is held back by TCP
- * flow control instead of filling our heap.
+ * Reads one response body: parses the bytes, hands the events on one at a time, and asks the socket for at most one
+ * chunk more while the route works on the events of the last one. That is where backpressure comes from: a busy route
+ * stops the reads one chunk ahead of it, and the server is held back by TCP flow control instead of filling our heap.
  * <p>
  * Signals arrive from the HTTP client's threads and from route completions on any thread; a work-in-progress counter
  * serialises them into one drain loop, so no lock is held while the route runs and no thread waits. The loop runs on a
@@ -41,20 +39,9 @@ import io.camelsse.component.sse.parser.EventTooLargeException;
  * <p>
  * The events of one chunk travel as one batch: the thread that feeds the parser fills it, the queue hands it to the
  * drain loop, and only the drain loop reads it. The next chunk is read while the route works on this one, so the route
- * does not wait for the socket as long as the server keeps up. While a large batch keeps the route busy, that reading
- * (the client's work and the parsing) happens on another worker than the route's, on another core if there is one.
+ * does not wait for the socket as long as the server keeps up.
  */
 final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>, EventStreamListener {
-
-    /** Parsed batches that may wait for the route before no further chunk is asked for. */
-    static final int MAX_BATCHES_AHEAD = 2;
-
-    /**
-     * A batch with at least this many events to go keeps the route busy for long enough that reading the next chunk
-     * on another worker is worth the thread wake-up it costs. A smaller one is routed on the thread that parsed it,
-     * so an event that arrives alone reaches the route with no further hand-over.
-     */
-    static final int LARGE_BATCH = 16;
 
     private final EventStreamParser parser;
     private final StreamHandler handler;
@@ -64,15 +51,13 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private final Clock clock;
     private final boolean deliverOnReadingThread;
 
-    // batches of events, one per chunk, parsed and not yet taken by the drain loop: at most MAX_BATCHES_AHEAD, so
-    // counting them by walking the queue is cheap
+    // batches of events, one per chunk, parsed and not yet taken by the drain loop: at most one while reading ahead
     private final Queue<List<ServerSentEvent>> parsed = new ConcurrentLinkedQueue<>();
     private final AtomicInteger workInProgress = new AtomicInteger();
     private final AtomicBoolean finished = new AtomicBoolean();
     // allocated once, not per chunk or event
     private final Runnable drainLoop = this::drainLoop;
     private final Runnable deliveredAsynchronously = this::deliveredAsynchronously;
-    private final Runnable requestOneChunk = this::requestOneChunk;
     // filled by the parser callbacks, on the thread that feeds the parser
     private List<ServerSentEvent> parsing;
     // completed once the body is over, however it ended: until then the HTTP client counts the exchange as pending,
@@ -158,18 +143,13 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         } catch (EventTooLargeException e) {
             tooLarge = e;
         }
-        int events = publishParsed();
-        // only once the batch is queued: the drain loop asks for the next chunk when it sees no demand
+        publishParsed();
+        // only once the batch is queued: the drain loop asks for the next chunk when it sees no demand and no batch
         demandOutstanding = false;
         if (tooLarge != null) {
             abort(tooLarge);
         } else if (deliverOnReadingThread) {
             drainHere();
-        } else if (events >= LARGE_BATCH) {
-            // routed on this thread, the batch would hold the client here, inside onNext, until the route is through
-            // with it: no further chunk could be handed over meanwhile. Returned at once, this thread can read and
-            // parse the next chunk while another worker routes this one
-            drainOnOtherWorker();
         } else {
             drain();
         }
@@ -202,15 +182,12 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         batch.add(event);
     }
 
-    /** Queues the batch being parsed, if any; returns how many events it has. */
-    private int publishParsed() {
+    private void publishParsed() {
         List<ServerSentEvent> batch = parsing;
-        if (batch == null) {
-            return 0;
+        if (batch != null) {
+            parsing = null;
+            parsed.add(batch);
         }
-        parsing = null;
-        parsed.add(batch);
-        return batch.size();
     }
 
     @Override
@@ -271,26 +248,6 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         WorkerThreads.runOnWorker(workers, drainLoop);
     }
 
-    /** Starts the drain loop on the pool, even from a worker thread, unless it runs already. */
-    private void drainOnOtherWorker() {
-        if (workInProgress.getAndIncrement() == 0 && !handedToWorker(drainLoop)) {
-            drainLoop();
-        }
-    }
-
-    /** @return false when the task was not handed over (no pool, or it is shutting down): run it here then */
-    private boolean handedToWorker(Runnable task) {
-        if (workers == null) {
-            return false;
-        }
-        try {
-            workers.execute(task);
-            return true;
-        } catch (RejectedExecutionException stopping) {
-            return false;
-        }
-    }
-
     /** Runs the drain loop on this thread, unless it runs elsewhere already, in which case that one goes on. */
     private void drainHere() {
         if (workInProgress.getAndIncrement() == 0) {
@@ -320,8 +277,8 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
                 } finally {
                     deliveringThread = null;
                 }
-                // an event is on its way: read the next chunk meanwhile, but no further than MAX_BATCHES_AHEAD
-                requestAhead();
+                // the first event of a chunk is on its way: read the next chunk meanwhile, but no further ahead
+                requestIfNoneAhead();
                 if (doneSynchronously || completedWithinDeliver) {
                     eventInFlight = false;
                     continue;
@@ -343,7 +300,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
                 lastActivityMillis = clock.millis();
                 routeBusy = false;
             }
-            requestAhead();
+            requestIfNoneAhead();
             return;
         }
     }
@@ -368,23 +325,12 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         return next;
     }
 
-    private void requestAhead() {
+    private void requestIfNoneAhead() {
         Flow.Subscription s = subscription;
-        if (s == null || demandOutstanding || upstreamDone || cancelled || parsed.size() >= MAX_BATCHES_AHEAD) {
-            return;
-        }
-        demandOutstanding = true;
-        List<ServerSentEvent> batch = delivering;
-        boolean largeBatchLeft = batch != null && batch.size() - nextInBatch >= LARGE_BATCH;
-        // the client may hand the chunk over within request(), on the calling thread: not on the route's thread while
-        // it has this much left to route
-        if (deliverOnReadingThread || !largeBatchLeft || !handedToWorker(requestOneChunk)) {
+        if (s != null && !demandOutstanding && !upstreamDone && !cancelled && parsed.isEmpty()) {
+            demandOutstanding = true;
             s.request(1);
         }
-    }
-
-    private void requestOneChunk() {
-        subscription.request(1);
     }
 
     private void dropUndelivered() {
