@@ -38,8 +38,11 @@ import io.camelsse.component.sse.parser.EventTooLargeException;
  * {@link SseStream#deliverOnReadingThread}).
  * <p>
  * The events of one chunk travel as one batch: the thread that feeds the parser fills it, the queue hands it to the
- * drain loop, and only the drain loop reads it. The next chunk is read while the route works on this one, so the route
- * does not wait for the socket as long as the server keeps up.
+ * drain loop, and only the drain loop reads it. The next chunk is asked for once the first event of a batch is on its
+ * way. A loop that runs inside the client's {@code onNext} holds the client there, so with a route that completes on
+ * that thread the next chunk is handed over after the batch rather than beside it; the client has often read it
+ * already. Handing large batches to another worker so that the two overlap cost more than it saved (see
+ * docs/performance.md).
  */
 final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>, EventStreamListener {
 
