@@ -4,27 +4,25 @@
  */
 package io.camelsse.component.predicate;
 
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camelsse.component.sse.support.JsonPayload;
 
 /**
- * Reads an event's JSON payload into a {@link PredicateStatusEvent}, and writes one back. The payload must be a JSON
- * object with {@code sessionId} and {@code status} texts; other fields are bound by name, an unknown one is ignored,
- * and one of the wrong kind is reported by name. As for every vendor event, a message names the problem and where it
- * is, never the payload itself. One mapper for the whole component: it is thread-safe once configured.
+ * Reads an event's JSON payload into a {@link PredicateStatusEvent}, field by field as every vendor event is read (see
+ * {@link JsonPayload}), and writes one back. The payload must be a JSON object with {@code sessionId} and
+ * {@code status} texts; an unknown field is ignored, and one of the wrong kind is reported by name. As for every
+ * vendor event, a message names the problem and where it is, never the payload itself.
  */
 final class PredicateStatusEventReader {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    // writes only: the event's Jackson annotations give the API's field order and leave absent fields out
+    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
@@ -36,58 +34,22 @@ final class PredicateStatusEventReader {
      * @throws MalformedPredicateEventException when the payload is not a JSON object with a sessionId and a status
      */
     static PredicateStatusEvent read(String payload, String sessionId) throws MalformedPredicateEventException {
-        JsonNode tree = parse(payload, sessionId);
-        requireText(tree, "sessionId", sessionId);
-        requireText(tree, "status", sessionId);
         try {
-            return MAPPER.treeToValue(tree, PredicateStatusEvent.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedPredicateEventException(sessionId, "the data is not a status event" + field(e), e);
+            JsonPayload event = JsonPayload.parse(payload);
+            return new PredicateStatusEvent(event.requiredText("sessionId"), event.requiredText("status"),
+                    event.text("userId"), event.text("completedAt"), wallets(event, "verifiedWallets"),
+                    wallets(event, "unverifiedWallets"));
+        } catch (JsonPayload.Unreadable unreadable) {
+            throw new MalformedPredicateEventException(sessionId, unreadable.getMessage(), null);
         }
     }
 
-    private static JsonNode parse(String payload, String sessionId) throws MalformedPredicateEventException {
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(payload);
-        } catch (JsonProcessingException e) {
-            // where, not what: the parser's own message may quote the payload
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new MalformedPredicateEventException(sessionId, "the data is not valid JSON" + where, null);
+    private static List<Wallet> wallets(JsonPayload event, String field) throws JsonPayload.Unreadable {
+        List<Wallet> wallets = new ArrayList<>();
+        for (JsonPayload wallet : event.objects(field)) {
+            wallets.add(new Wallet(wallet.text("id"), wallet.text("address"), wallet.text("chain")));
         }
-        if (tree == null || tree.isMissingNode()) {
-            throw new MalformedPredicateEventException(sessionId, "the data is empty", null);
-        }
-        if (!tree.isObject()) {
-            throw new MalformedPredicateEventException(sessionId,
-                    "a JSON object was expected, not " + tree.getNodeType().name().toLowerCase(Locale.ROOT), null);
-        }
-        return tree;
-    }
-
-    private static void requireText(JsonNode tree, String field, String sessionId)
-            throws MalformedPredicateEventException {
-        JsonNode value = tree.get(field);
-        if (value == null || !value.isTextual()) {
-            throw new MalformedPredicateEventException(sessionId, "the event has no " + field + " text", null);
-        }
-    }
-
-    /** Which field could not be bound, as far as the binding says: its path, never its value. */
-    private static String field(Exception e) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            StringBuilder path = new StringBuilder();
-            for (JsonMappingException.Reference ref : mapping.getPath()) {
-                if (ref.getFieldName() != null) {
-                    path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
-                } else if (ref.getIndex() >= 0) {
-                    path.append('[').append(ref.getIndex()).append(']');
-                }
-            }
-            return path.length() == 0 ? "" : ": field '" + path + "' is not of the expected kind";
-        }
-        return "";
+        return wallets;
     }
 
     static String toJson(PredicateStatusEvent event) {

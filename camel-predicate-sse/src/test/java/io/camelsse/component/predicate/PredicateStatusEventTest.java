@@ -83,6 +83,32 @@ class PredicateStatusEventTest {
     }
 
     @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"sessionId":"s","status":"pending",                        | not valid JSON (line 1, column 37)
+            {"status":"pending"}                                        | field 'sessionId' is missing
+            {"sessionId":"s","status":null}                             | field 'status' is missing
+            {"sessionId":"s","status":"pending","userId":42}            | field 'userId' should be a string, not number
+            {"sessionId":"s","status":"pending","verifiedWallets":{}}   | field 'verifiedWallets' should be an array, not object
+            {"sessionId":"s","status":"done","unverifiedWallets":["w"]} | field 'unverifiedWallets[0]' should be an object, not string
+            {"sessionId":"s","status":"done","verifiedWallets":[{"chain":1}]} | field 'verifiedWallets[0].chain' should be a string, not number
+            """)
+    void problemsAreNamedAsForEveryVendorEvent(String payload, String problem) {
+        assertThatThrownBy(() -> PredicateStatusEventReader.read(payload, SESSION))
+                .isInstanceOfSatisfying(MalformedPredicateEventException.class,
+                        e -> assertThat(e.getProblem()).isEqualTo(problem));
+    }
+
+    @Test
+    void nullWalletEntriesCarryNoWallet() throws Exception {
+        PredicateStatusEvent event = PredicateStatusEventReader.read("{\"sessionId\":\"" + SESSION
+                                                                     + "\",\"status\":\"completed\","
+                                                                     + "\"verifiedWallets\":[null,{\"id\":\"w\"}]}",
+                SESSION);
+
+        assertThat(event.getVerifiedWallets()).containsExactly(new Wallet("w", null, null));
+    }
+
+    @ParameterizedTest
     @CsvSource({
             "pending, false, false", "submitted, false, false", "in_progress, false, false", "retry, false, false",
             "completed, true, true", "rejected, true, false", "failed, true, false",
