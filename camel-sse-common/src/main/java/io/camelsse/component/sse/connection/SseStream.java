@@ -63,14 +63,7 @@ public final class SseStream {
     private Attempt current;
     private ScheduledFuture<?> pendingReconnect;
     private boolean nextAttemptIsReconnect;
-    private long reconnectCount;
-    private Instant lastConnected;
-    private Instant nextAttemptAt;
-    private Instant downSince;
-    private int attemptsWithoutConnection;
-    private Throwable lastFailure;
-    private int lastFailureStatus;
-    private String lastError;
+    private final ConnectionHistory history;
 
     private volatile String lastEventId;
     private volatile boolean routineAtDebug;
@@ -96,6 +89,7 @@ public final class SseStream {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.clock = scheduler.clock();
+        this.history = new ConnectionHistory(clock);
         this.lastEventId = initialLastEventId == null ? "" : initialLastEventId;
         this.displayUri = DisplayUri.of(request.uri());
         this.logPrefix = (name == null || name.isEmpty() ? "" : name + ": ") + displayUri;
@@ -146,8 +140,7 @@ public final class SseStream {
                 throw new IllegalStateException("A stream starts once; it is " + state);
             }
             state = StreamState.CONNECTING;
-            // a stream that never connects is down from its start
-            downSince = clock.instant();
+            history.started();
         }
         connect(request.uri(), 0);
     }
@@ -163,11 +156,7 @@ public final class SseStream {
     }
 
     public synchronized StreamStatus status() {
-        Throwable failure = state == StreamState.FAILED || state == StreamState.RECONNECTING
-                || state == StreamState.CONNECTING ? lastFailure : null;
-        return new StreamStatus(state, lastEventId, reconnectCount, lastConnected, failure,
-                failure == null ? 0 : lastFailureStatus, state == StreamState.RECONNECTING ? nextAttemptAt : null,
-                lastError, isOver() ? null : downSince, attemptsWithoutConnection);
+        return history.status(state, lastEventId);
     }
 
     /**
@@ -204,7 +193,7 @@ public final class SseStream {
                 return;
             }
             state = StreamState.CONNECTING;
-            nextAttemptAt = null;
+            history.attemptStarted();
             attempt = new Attempt(target, redirects, nextAttemptIsReconnect);
             current = attempt;
         }
@@ -282,14 +271,8 @@ public final class SseStream {
             }
             if (attempt.refusedWatch == null) {
                 state = StreamState.CONNECTED;
-                lastConnected = clock.instant();
-                attempt.connectedAt = lastConnected;
-                attempt.downSince = downSince;
-                attempt.failedBefore = attemptsWithoutConnection;
-                downSince = null;
-                attemptsWithoutConnection = 0;
-                lastFailure = null;
-                lastFailureStatus = 0;
+                attempt.outageEnded = history.connected();
+                attempt.connectedAt = history.lastConnected();
                 policy.connected();
             }
         }
@@ -299,10 +282,11 @@ public final class SseStream {
                     attempt.refusedWatch));
             return false;
         }
-        if (attempt.reconnect && attempt.downSince != null && !routineAtDebug) {
+        ConnectionHistory.Outage outage = attempt.outageEnded;
+        if (attempt.reconnect && outage.downSince() != null && !routineAtDebug) {
             LOG.info("{}: reconnected after {} without a connection{}, resuming after event ID '{}'", logPrefix,
-                    seconds(Duration.between(attempt.downSince, clock.instant())),
-                    attempt.failedBefore > 1 ? " and " + attempt.failedBefore + " attempts" : "",
+                    seconds(Duration.between(outage.downSince(), clock.instant())),
+                    outage.failedAttempts() > 1 ? " and " + outage.failedAttempts() + " attempts" : "",
                     EventIds.forDisplay(lastEventId));
         } else {
             LOG.debug("{}: connected", logPrefix);
@@ -365,10 +349,7 @@ public final class SseStream {
             if (Duration.between(attempt.connectedAt, clock.instant()).compareTo(StreamSettings.STABLE_AFTER) >= 0) {
                 policy.connectionStable();
             }
-            lastFailure = error;
-            lastFailureStatus = 0;
-            lastError = reason;
-            downSince = clock.instant();
+            history.streamEnded(error, reason);
         }
         if (error instanceof EventTooLargeException) {
             handler.onRecoverableError(new SseStreamException(
@@ -385,10 +366,7 @@ public final class SseStream {
             if (current != attempt || isOver()) {
                 return;
             }
-            lastFailure = cause;
-            lastFailureStatus = cause instanceof HttpStatusException http ? http.statusCode() : 0;
-            lastError = reason;
-            attemptsWithoutConnection++;
+            history.attemptFailed(cause, reason);
             if (!policy.attemptFailed(attempt.reconnect)) {
                 // the words say it all; the cause's stack trace would only repeat the HTTP client's internals
                 giveUp = cause instanceof HttpStatusException http ? http
@@ -419,22 +397,18 @@ public final class SseStream {
     private void scheduleReconnect(Duration retryAfter, ReconnectCause cause) {
         Duration delay;
         String reason;
-        int failedAttempts;
-        Instant down;
+        ConnectionHistory.Outage outage;
         RejectedExecutionException refused = null;
         synchronized (this) {
             if (isOver()) {
                 return;
             }
-            reason = lastError;
-            failedAttempts = attemptsWithoutConnection;
-            down = downSince;
+            reason = history.lastError();
             delay = policy.nextDelay(retryAfter);
             state = StreamState.RECONNECTING;
             nextAttemptIsReconnect = true;
-            reconnectCount++;
+            outage = history.reconnectScheduled(delay);
             counters.reconnect(cause);
-            nextAttemptAt = clock.instant().plus(delay);
             try {
                 pendingReconnect = scheduler.schedule(() -> guarded(() -> connect(request.uri(), 0)), delay);
             } catch (RejectedExecutionException e) {
@@ -448,11 +422,13 @@ public final class SseStream {
                     refused));
             return;
         }
+        int failedAttempts = outage.failedAttempts();
         if (routineAtDebug) {
             LOG.debug("{}: {}; attempt {} failed, next try in {}", logPrefix, reason, failedAttempts, seconds(delay));
         } else if (failedAttempts == 0) {
             LOG.warn("{}: {}; reconnecting in {}", logPrefix, reason, seconds(delay));
         } else {
+            Instant down = outage.downSince();
             LOG.warn("{}: {}; attempt {} failed, next try in {}, no connection since {}", logPrefix, reason,
                     failedAttempts, seconds(delay), down == null ? null : down.truncatedTo(ChronoUnit.MILLIS));
         }
@@ -473,9 +449,7 @@ public final class SseStream {
             }
             state = StreamState.FAILED;
             counters.permanentFailure();
-            lastFailure = failure;
-            lastFailureStatus = failure instanceof HttpStatusException http ? http.statusCode() : 0;
-            lastError = reason;
+            history.failedForGood(failure, reason);
             cancel(pendingReconnect);
             ended = current;
             client = null;
@@ -531,7 +505,7 @@ public final class SseStream {
     }
 
     private boolean isOver() {
-        return state == StreamState.STOPPED || state == StreamState.CLOSED || state == StreamState.FAILED;
+        return state.isOver();
     }
 
     private static void cancelAttempt(Attempt attempt) {
@@ -616,8 +590,7 @@ public final class SseStream {
         volatile String resumeFrom;
         volatile String resumeReason;
         Instant connectedAt;
-        Instant downSince;
-        int failedBefore;
+        ConnectionHistory.Outage outageEnded;
 
         Attempt(URI uri, int redirects, boolean reconnect) {
             this.uri = uri;

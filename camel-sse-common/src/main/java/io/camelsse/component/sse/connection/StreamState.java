@@ -19,5 +19,10 @@ public enum StreamState {
     /** A permanent failure: no further requests until restarted. */
     FAILED,
     /** Stopped by its owner. */
-    STOPPED
+    STOPPED;
+
+    /** True once the stream will make no further request: closed, failed or stopped. */
+    public boolean isOver() {
+        return this == CLOSED || this == FAILED || this == STOPPED;
+    }
 }

@@ -1,0 +1,115 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.sse.connection;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a stream's status reports beside its state: when it last connected, since when it has been down and how many
+ * attempts failed meanwhile, the last failure, and when the next attempt is due. {@link SseStream} records each of its
+ * transitions here and reads a {@link StreamStatus} back.
+ * <p>
+ * Not thread-safe: the stream calls it under its own lock only, together with the state change it records.
+ */
+final class ConnectionHistory {
+
+    private final Clock clock;
+    private long reconnectCount;
+    private Instant lastConnected;
+    private Instant nextAttemptAt;
+    private Instant downSince;
+    private int failedAttempts;
+    private Throwable lastFailure;
+    private int lastFailureStatus;
+    private String lastError;
+
+    ConnectionHistory(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The stream starts: a stream that never connects is down from its start. */
+    void started() {
+        downSince = clock.instant();
+    }
+
+    /** An attempt to connect begins: no attempt is pending any more. */
+    void attemptStarted() {
+        nextAttemptAt = null;
+    }
+
+    /**
+     * A connection is established: the stream is up, and the failures before it are history except in words.
+     *
+     * @return what the reconnect ended: since when the stream was down (null if it was not) and the attempts that
+     *         failed meanwhile
+     */
+    Outage connected() {
+        Outage ended = new Outage(downSince, failedAttempts);
+        lastConnected = clock.instant();
+        downSince = null;
+        failedAttempts = 0;
+        lastFailure = null;
+        lastFailureStatus = 0;
+        return ended;
+    }
+
+    Instant lastConnected() {
+        return lastConnected;
+    }
+
+    /** An open stream ended, cleanly ({@code error} null) or not: it is down from now. */
+    void streamEnded(Throwable error, String reason) {
+        failed(error, reason);
+        downSince = clock.instant();
+    }
+
+    /** An attempt to connect failed. */
+    void attemptFailed(Throwable cause, String reason) {
+        failed(cause, reason);
+        failedAttempts++;
+    }
+
+    /** The stream failed for good. */
+    void failedForGood(Throwable failure, String reason) {
+        failed(failure, reason);
+    }
+
+    /** A reconnect is scheduled after the given delay; returns the outage it is part of, for the log line. */
+    Outage reconnectScheduled(Duration delay) {
+        reconnectCount++;
+        nextAttemptAt = clock.instant().plus(delay);
+        return new Outage(downSince, failedAttempts);
+    }
+
+    String lastError() {
+        return lastError;
+    }
+
+    StreamStatus status(StreamState state, String lastEventId) {
+        boolean failing = state == StreamState.FAILED || state == StreamState.RECONNECTING
+                || state == StreamState.CONNECTING;
+        Throwable failure = failing ? lastFailure : null;
+        return new StreamStatus(state, lastEventId, reconnectCount, lastConnected, failure,
+                failure == null ? 0 : lastFailureStatus, state == StreamState.RECONNECTING ? nextAttemptAt : null,
+                lastError, state.isOver() ? null : downSince, failedAttempts);
+    }
+
+    private void failed(Throwable failure, String reason) {
+        lastFailure = failure;
+        lastFailureStatus = failure instanceof HttpStatusException http ? http.statusCode() : 0;
+        lastError = reason;
+    }
+
+    /**
+     * A time without a connection.
+     *
+     * @param downSince      when it began; null when the stream was not down
+     * @param failedAttempts the attempts that failed during it
+     */
+    record Outage(Instant downSince, int failedAttempts) {
+    }
+}
