@@ -30,7 +30,6 @@ import io.camelsse.component.sse.reconnect.ReconnectPolicy;
 import io.camelsse.component.sse.support.ExchangeOutcome;
 import io.camelsse.component.sse.support.InFlightDeliveries;
 import io.camelsse.component.sse.support.StreamSnapshot;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedResource;
@@ -337,24 +336,10 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
         }
         session.inFlight(status);
         if (!route) {
-            releaseExchange(exchange, false);
-            inFlight.end();
+            inFlight.skip(this, exchange);
             return true;
         }
-        AsyncCallback callback = doneSync -> {
-            try {
-                onDone(session, exchange);
-            } finally {
-                releaseExchange(exchange, false);
-                inFlight.end();
-            }
-            if (!doneSync) {
-                whenDoneAsync.run();
-            }
-        };
-        try (InFlightDeliveries.Routing routing = inFlight.routingOnThisThread()) {
-            return getAsyncProcessor().process(exchange, callback);
-        }
+        return inFlight.route(this, exchange, () -> onDone(session, exchange), whenDoneAsync);
     }
 
     private void onDone(SessionStream session, Exchange exchange) {

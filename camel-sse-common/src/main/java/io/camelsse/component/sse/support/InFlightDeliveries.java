@@ -7,6 +7,10 @@ package io.camelsse.component.sse.support;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.camel.AsyncCallback;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.DefaultConsumer;
+
 /**
  * Counts the events whose exchanges a consumer has handed to its route and not yet finished with, position included.
  * <p>
@@ -53,8 +57,39 @@ public final class InFlightDeliveries {
         }
     }
 
+    /**
+     * Routes the exchange of a delivery that {@linkplain #tryBegin() began}, through the consumer's asynchronous
+     * processor. Once the route is done with it, runs {@code onDone}, then releases the exchange and ends the delivery,
+     * whatever {@code onDone} throws; and, when the route finished on another thread, runs {@code whenDoneAsync}
+     * after all that.
+     *
+     * @return true when the route finished on the calling thread
+     */
+    public boolean route(DefaultConsumer consumer, Exchange exchange, Runnable onDone, Runnable whenDoneAsync) {
+        AsyncCallback callback = doneSync -> {
+            try {
+                onDone.run();
+            } finally {
+                consumer.releaseExchange(exchange, false);
+                end();
+            }
+            if (!doneSync) {
+                whenDoneAsync.run();
+            }
+        };
+        try (Routing routing = routingOnThisThread()) {
+            return consumer.getAsyncProcessor().process(exchange, callback);
+        }
+    }
+
+    /** Ends a delivery that began but whose exchange is not routed, releasing the exchange. */
+    public void skip(DefaultConsumer consumer, Exchange exchange) {
+        consumer.releaseExchange(exchange, false);
+        end();
+    }
+
     /** Marks the calling thread as the one routing an event now, until the returned handle is closed. */
-    public Routing routingOnThisThread() {
+    private Routing routingOnThisThread() {
         InFlightDeliveries previous = ROUTING_ON_THIS_THREAD.get();
         ROUTING_ON_THIS_THREAD.set(this);
         return () -> ROUTING_ON_THIS_THREAD.set(previous);
@@ -90,7 +125,7 @@ public final class InFlightDeliveries {
     }
 
     /** Ends the marking of {@link #routingOnThisThread()}. */
-    public interface Routing extends AutoCloseable {
+    private interface Routing extends AutoCloseable {
         @Override
         void close();
     }

@@ -24,7 +24,6 @@ import io.camelsse.component.sse.health.SseConsumerHealthCheck;
 import io.camelsse.component.sse.management.ManagedSseConsumer;
 import io.camelsse.component.sse.metrics.SseMetrics;
 import io.camelsse.component.sse.reconnect.ReconnectPolicy;
-import org.apache.camel.AsyncCallback;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -292,24 +291,10 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             route = true;
         }
         if (!route) {
-            releaseExchange(exchange, false);
-            inFlight.end();
+            inFlight.skip(this, exchange);
             return true;
         }
-        AsyncCallback callback = doneSync -> {
-            try {
-                onDone(event, exchange);
-            } finally {
-                releaseExchange(exchange, false);
-                inFlight.end();
-            }
-            if (!doneSync) {
-                whenDoneAsync.run();
-            }
-        };
-        try (InFlightDeliveries.Routing routing = inFlight.routingOnThisThread()) {
-            return getAsyncProcessor().process(exchange, callback);
-        }
+        return inFlight.route(this, exchange, () -> onDone(event, exchange), whenDoneAsync);
     }
 
     private void onDone(ServerSentEvent event, Exchange exchange) {
