@@ -43,16 +43,7 @@ public final class ClusterNode {
     public static void main(String[] args) throws Exception {
         String name = args[0];
         Path ledger = Path.of(args[4]);
-        CamelContext context = new DefaultCamelContext();
-        context.getCamelContextExtension().setName(name);
-
-        ZooKeeperClusterService cluster = new ZooKeeperClusterService();
-        cluster.setId(name);
-        cluster.setNodes(args[1]);
-        cluster.setBasePath("/camel-sse/cluster");
-        cluster.setSessionTimeout(Long.parseLong(args[5]));
-        cluster.setConnectTimeout(5000);
-        context.addService(cluster);
+        CamelContext context = clusteredContext(name, args[1], Long.parseLong(args[5]));
 
         String store = args[3];
         ResumeStrategy kafkaPositions = null;
@@ -91,6 +82,20 @@ public final class ClusterNode {
         }
         context.stop();
         System.exit(0);
+    }
+
+    /** A context named after the node, which joins the ZooKeeper cluster that {@code master:} elects its leader in. */
+    static CamelContext clusteredContext(String name, String zooKeeper, long sessionTimeoutMillis) throws Exception {
+        CamelContext context = new DefaultCamelContext();
+        context.getCamelContextExtension().setName(name);
+        ZooKeeperClusterService cluster = new ZooKeeperClusterService();
+        cluster.setId(name);
+        cluster.setNodes(zooKeeper);
+        cluster.setBasePath("/camel-sse/cluster");
+        cluster.setSessionTimeout(sessionTimeoutMillis);
+        cluster.setConnectTimeout(5000);
+        context.addService(cluster);
+        return context;
     }
 
     /**

@@ -18,8 +18,6 @@ import io.camelsse.simulator.SseSimulator;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
@@ -43,16 +41,7 @@ public final class WatchClusterNode {
         String name = args[0];
         Path ledger = Path.of(args[4]);
         Path added = Path.of(args[4] + ".added");
-        CamelContext context = new DefaultCamelContext();
-        context.getCamelContextExtension().setName(name);
-
-        ZooKeeperClusterService cluster = new ZooKeeperClusterService();
-        cluster.setId(name);
-        cluster.setNodes(args[1]);
-        cluster.setBasePath("/camel-sse/cluster");
-        cluster.setSessionTimeout(Long.parseLong(args[5]));
-        cluster.setConnectTimeout(5000);
-        context.addService(cluster);
+        CamelContext context = ClusterNode.clusteredContext(name, args[1], Long.parseLong(args[5]));
 
         JdbcDataSource database = new JdbcDataSource();
         database.setURL(args[3]);
