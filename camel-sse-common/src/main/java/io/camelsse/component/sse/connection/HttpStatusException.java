@@ -4,6 +4,8 @@
  */
 package io.camelsse.component.sse.connection;
 
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -35,6 +37,16 @@ public class HttpStatusException extends SseStreamException {
         this.location = location;
         this.headers = Map.copyOf(headers);
         this.body = body;
+    }
+
+    /** The answer as received, its body already cut to what {@link BoundedBodySubscriber} keeps. */
+    static HttpStatusException of(String uri, HttpResponse<String> response) {
+        int status = response.statusCode();
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
+        String location = response.headers().firstValue("Location").orElse(null);
+        return new HttpStatusException(uri, status, ResponseKind.reasonPhrase(status), location, headers,
+                response.body() == null ? "" : response.body());
     }
 
     public String uri() {

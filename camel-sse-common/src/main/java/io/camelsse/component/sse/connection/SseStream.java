@@ -12,11 +12,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -29,8 +24,6 @@ import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.parser.EventTooLargeException;
 import io.camelsse.component.sse.reconnect.ReconnectPolicy;
 import io.camelsse.component.sse.reconnect.RetryAfter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One logical event stream, across as many connections as it takes: connects, reads, and after a drop reconnects with
@@ -41,8 +34,6 @@ import org.slf4j.LoggerFactory;
  * never left without a future in silence.
  */
 public final class SseStream {
-
-    private static final Logger LOG = LoggerFactory.getLogger(SseStream.class);
 
     private final StreamRequest request;
     private final StreamSettings settings;
@@ -57,16 +48,16 @@ public final class SseStream {
     private final Clock clock;
     private final String displayUri;
     private final String logPrefix;
+    private final ConnectionLog log;
 
     // guarded by this
     private StreamState state = StreamState.NEW;
-    private Attempt current;
+    private ConnectionAttempt current;
     private ScheduledFuture<?> pendingReconnect;
     private boolean nextAttemptIsReconnect;
     private final ConnectionHistory history;
 
     private volatile String lastEventId;
-    private volatile boolean routineAtDebug;
     private volatile StreamCounters counters = new StreamCounters();
     // set when the client is this stream's own: events go to the handler on the thread that reads them
     private volatile Executor readingThreadWorkers;
@@ -93,17 +84,17 @@ public final class SseStream {
         this.lastEventId = initialLastEventId == null ? "" : initialLastEventId;
         this.displayUri = DisplayUri.of(request.uri());
         this.logPrefix = (name == null || name.isEmpty() ? "" : name + ": ") + displayUri;
+        this.log = new ConnectionLog(logPrefix);
         this.requests = new RequestFactory(request, settings.readTimeout(), displayUri);
         this.redirects = new RedirectPolicy(allowPlainHttp);
     }
 
     /**
-     * Logs reconnects and their causes at DEBUG instead of WARN and INFO: for an owner of thousands of streams, which
-     * shows their states in its own health details, one line per stream on a server restart would flood the log.
-     * Permanent failures still reach the handler. Call before {@link #start()}.
+     * Logs reconnects and their causes at DEBUG instead of WARN and INFO (see {@link ConnectionLog}); permanent
+     * failures still reach the handler. Call before {@link #start()}.
      */
     public SseStream routineEventsAtDebug() {
-        this.routineAtDebug = true;
+        log.routineAtDebug();
         return this;
     }
 
@@ -165,10 +156,10 @@ public final class SseStream {
      * event that it wants to receive once more. Does nothing unless a stream is open.
      */
     public void reconnectFrom(String eventId, String reason) {
-        Attempt attempt;
+        ConnectionAttempt attempt;
         synchronized (this) {
             attempt = current;
-            if (isOver() || state != StreamState.CONNECTED || attempt == null || attempt.subscriber == null) {
+            if (isOver() || state != StreamState.CONNECTED || attempt == null || !attempt.isStreaming()) {
                 return;
             }
             attempt.resumeFrom = eventId == null ? "" : eventId;
@@ -187,14 +178,14 @@ public final class SseStream {
     }
 
     private void connect(URI target, int redirects) {
-        Attempt attempt;
+        ConnectionAttempt attempt;
         synchronized (this) {
             if (isOver()) {
                 return;
             }
             state = StreamState.CONNECTING;
             history.attemptStarted();
-            attempt = new Attempt(target, redirects, nextAttemptIsReconnect);
+            attempt = new ConnectionAttempt(target, redirects, nextAttemptIsReconnect);
             current = attempt;
         }
         HttpRequest httpRequest;
@@ -208,24 +199,20 @@ public final class SseStream {
         if (httpClient == null) {
             return;
         }
-        LOG.debug("Connecting to {}", displayUri);
+        log.connecting();
         CompletableFuture<HttpResponse<String>> response
                 = httpClient.sendAsync(httpRequest, info -> bodySubscriberFor(attempt, info));
         attempt.response = response;
         // the JDK client completes this future on the common pool, which on a small machine is a new thread each
         // time; the answer is handled on the client's executor instead, Camel's pool
-        response.whenCompleteAsync((r, error) -> guarded(() -> onResponse(attempt, r, error)),
-                workers(httpClient));
-        boolean unwanted;
-        synchronized (this) {
-            unwanted = current != attempt || isOver();
-        }
-        if (unwanted) {
+        response.whenCompleteAsync((r, error) -> guarded(() -> onResponse(attempt, r, error)), workers(httpClient));
+        if (isStale(attempt)) {
             response.cancel(true);
         }
     }
 
-    private HttpResponse.BodySubscriber<String> bodySubscriberFor(Attempt attempt, HttpResponse.ResponseInfo info) {
+    private HttpResponse.BodySubscriber<String> bodySubscriberFor(ConnectionAttempt attempt,
+                                                                  HttpResponse.ResponseInfo info) {
         if (ResponseKind.of(info.statusCode(), info.headers()) != ResponseKind.EVENT_STREAM) {
             BoundedBodySubscriber body = new BoundedBodySubscriber(scheduler.executor(), otherBodyWait());
             attempt.otherBody = body;
@@ -256,7 +243,7 @@ public final class SseStream {
                 ? StreamSettings.OTHER_BODY_WAIT : readTimeout;
     }
 
-    private boolean markConnected(Attempt attempt) {
+    private boolean markConnected(ConnectionAttempt attempt) {
         synchronized (this) {
             if (current != attempt || isOver()) {
                 return false;
@@ -282,20 +269,12 @@ public final class SseStream {
                     attempt.refusedWatch));
             return false;
         }
-        ConnectionHistory.Outage outage = attempt.outageEnded;
-        if (attempt.reconnect && outage.downSince() != null && !routineAtDebug) {
-            LOG.info("{}: reconnected after {} without a connection{}, resuming after event ID '{}'", logPrefix,
-                    seconds(Duration.between(outage.downSince(), clock.instant())),
-                    outage.failedAttempts() > 1 ? " and " + outage.failedAttempts() + " attempts" : "",
-                    EventIds.forDisplay(lastEventId));
-        } else {
-            LOG.debug("{}: connected", logPrefix);
-        }
+        log.connected(attempt.reconnect, attempt.outageEnded, clock.instant(), lastEventId);
         return true;
     }
 
-    private void onResponse(Attempt attempt, HttpResponse<String> response, Throwable error) {
-        if (attempt.subscriber != null || isStale(attempt)) {
+    private void onResponse(ConnectionAttempt attempt, HttpResponse<String> response, Throwable error) {
+        if (attempt.isStreaming() || isStale(attempt)) {
             // an event stream reports its own end, through its subscriber
             return;
         }
@@ -307,7 +286,7 @@ public final class SseStream {
         int status = response.statusCode();
         switch (ResponseKind.of(status, response.headers())) {
             case END_OF_STREAM -> {
-                LOG.info("{}: the server answered 204 No Content: the stream is over, no reconnect", logPrefix);
+                log.endedByServer();
                 end(StreamState.CLOSED);
                 handler.onEndedByServer();
             }
@@ -317,7 +296,7 @@ public final class SseStream {
         }
     }
 
-    private void redirect(Attempt attempt, HttpResponse<String> response) {
+    private void redirect(ConnectionAttempt attempt, HttpResponse<String> response) {
         String location = response.headers().firstValue("Location").map(String::trim).orElse("");
         if (location.isEmpty()) {
             permanentFailure(httpFailure(response));
@@ -332,18 +311,17 @@ public final class SseStream {
                     httpFailure(response)));
             return;
         }
-        LOG.debug("{} redirects ({}) to {}", displayUri, response.statusCode(),
-                DisplayUri.of(target));
+        log.redirected(response.statusCode(), target);
         connect(target, attempt.redirects + 1);
     }
 
-    private void onStreamEnded(Attempt attempt, Throwable error) {
+    private void onStreamEnded(ConnectionAttempt attempt, Throwable error) {
         String reason = attempt.resumeReason != null ? attempt.resumeReason : handler.describe(unwrap(error));
         synchronized (this) {
             if (current != attempt || isOver()) {
                 return;
             }
-            runIfSet(attempt.readTimeoutWatch);
+            attempt.stopReadTimeoutWatch();
             // the parser's ID also moves on blocks that carry an id but no data
             lastEventId = attempt.resumeFrom != null ? attempt.resumeFrom : attempt.subscriber.lastEventId();
             if (Duration.between(attempt.connectedAt, clock.instant()).compareTo(StreamSettings.STABLE_AFTER) >= 0) {
@@ -355,11 +333,11 @@ public final class SseStream {
             handler.onRecoverableError(new SseStreamException(
                     logPrefix + ": dropped an event: " + error.getMessage(), error));
         }
-        LOG.debug("{}: stream ended", logPrefix, error);
+        log.streamEnded(error);
         scheduleReconnect(null, attempt.resumeReason != null ? ReconnectCause.REQUESTED : endCause(error));
     }
 
-    private void transientFailure(Attempt attempt, Throwable cause, Duration retryAfter) {
+    private void transientFailure(ConnectionAttempt attempt, Throwable cause, Duration retryAfter) {
         Exception giveUp = null;
         String reason = handler.describe(cause);
         synchronized (this) {
@@ -375,7 +353,7 @@ public final class SseStream {
                                                  + " failed reconnect attempts in a row: " + reason);
             }
         }
-        LOG.debug("{}: attempt failed", logPrefix, cause);
+        log.attemptFailed(cause);
         if (giveUp != null) {
             permanentFailure(giveUp);
         } else {
@@ -422,27 +400,12 @@ public final class SseStream {
                     refused));
             return;
         }
-        int failedAttempts = outage.failedAttempts();
-        if (routineAtDebug) {
-            LOG.debug("{}: {}; attempt {} failed, next try in {}", logPrefix, reason, failedAttempts, seconds(delay));
-        } else if (failedAttempts == 0) {
-            LOG.warn("{}: {}; reconnecting in {}", logPrefix, reason, seconds(delay));
-        } else {
-            Instant down = outage.downSince();
-            LOG.warn("{}: {}; attempt {} failed, next try in {}, no connection since {}", logPrefix, reason,
-                    failedAttempts, seconds(delay), down == null ? null : down.truncatedTo(ChronoUnit.MILLIS));
-        }
-    }
-
-    /** A duration as people read it in a log line: {@code 4.1 s}, or {@code 40 ms} below a second. */
-    private static String seconds(Duration duration) {
-        long millis = duration.toMillis();
-        return millis < 1000 ? millis + " ms" : String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
+        log.reconnectScheduled(reason, outage, delay);
     }
 
     private void permanentFailure(Exception failure) {
         String reason = handler.describe(failure);
-        Attempt ended;
+        ConnectionAttempt ended;
         synchronized (this) {
             if (isOver()) {
                 return;
@@ -454,12 +417,14 @@ public final class SseStream {
             ended = current;
             client = null;
         }
-        cancelAttempt(ended);
+        if (ended != null) {
+            ended.cancel();
+        }
         handler.onPermanentFailure(failure);
     }
 
     private void end(StreamState finalState) {
-        Attempt ended;
+        ConnectionAttempt ended;
         synchronized (this) {
             if (isOver()) {
                 return;
@@ -471,7 +436,9 @@ public final class SseStream {
         }
         // outside the lock: the JDK client takes a lock of its own to cancel, and may be calling into this stream
         // under that lock at the same moment (Java 25's body subscriber wrapper does)
-        cancelAttempt(ended);
+        if (ended != null) {
+            ended.cancel();
+        }
     }
 
     private void onServerRetry(long millis) {
@@ -480,7 +447,7 @@ public final class SseStream {
         }
     }
 
-    private void onReadTimeout(Attempt attempt) {
+    private void onReadTimeout(ConnectionAttempt attempt) {
         if (isStale(attempt)) {
             return;
         }
@@ -493,12 +460,12 @@ public final class SseStream {
         try {
             callback.run();
         } catch (RuntimeException | Error bug) {
-            LOG.error("{}: unexpected failure in the stream", logPrefix, bug);
+            log.unexpectedFailure(bug);
             permanentFailure(new SseStreamException("Unexpected failure in the stream from " + displayUri, bug));
         }
     }
 
-    private boolean isStale(Attempt attempt) {
+    private boolean isStale(ConnectionAttempt attempt) {
         synchronized (this) {
             return current != attempt || isOver();
         }
@@ -508,41 +475,14 @@ public final class SseStream {
         return state.isOver();
     }
 
-    private static void cancelAttempt(Attempt attempt) {
-        if (attempt == null) {
-            return;
-        }
-        runIfSet(attempt.readTimeoutWatch);
-        if (attempt.subscriber != null) {
-            attempt.subscriber.cancel();
-        }
-        if (attempt.otherBody != null) {
-            attempt.otherBody.cancel();
-        }
-        if (attempt.response != null) {
-            attempt.response.cancel(true);
-        }
-    }
-
     private static void cancel(ScheduledFuture<?> task) {
         if (task != null) {
             task.cancel(false);
         }
     }
 
-    private static void runIfSet(Runnable action) {
-        if (action != null) {
-            action.run();
-        }
-    }
-
     private HttpStatusException httpFailure(HttpResponse<String> response) {
-        int status = response.statusCode();
-        Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> headers.put(name, String.join(", ", values)));
-        String location = response.headers().firstValue("Location").orElse(null);
-        return new HttpStatusException(displayUri, status, ResponseKind.reasonPhrase(status), location, headers,
-                response.body() == null ? "" : response.body());
+        return HttpStatusException.of(displayUri, response);
     }
 
     private Duration retryAfter(HttpHeaders headers) {
@@ -575,27 +515,6 @@ public final class SseStream {
         @Override
         public void onRecoverableError(Exception error) {
             handler.onRecoverableError(error);
-        }
-    }
-
-    private static final class Attempt {
-        final URI uri;
-        final int redirects;
-        final boolean reconnect;
-        volatile CompletableFuture<HttpResponse<String>> response;
-        volatile EventStreamSubscriber subscriber;
-        volatile BoundedBodySubscriber otherBody;
-        volatile Runnable readTimeoutWatch;
-        RejectedExecutionException refusedWatch;
-        volatile String resumeFrom;
-        volatile String resumeReason;
-        Instant connectedAt;
-        ConnectionHistory.Outage outageEnded;
-
-        Attempt(URI uri, int redirects, boolean reconnect) {
-            this.uri = uri;
-            this.redirects = redirects;
-            this.reconnect = reconnect;
         }
     }
 }
