@@ -12,11 +12,12 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One request of a stream and what came of it: the response, the body it is reading, the read timeout watching it,
- * and why it is to be resumed from elsewhere. {@link SseStream} starts a new one for every connect and redirect and
- * compares it with its current one to ignore the callbacks of attempts it has moved on from.
+ * and, when the stream's owner asked to reconnect, the event ID to resume after and why. {@link SseStream} starts a
+ * new one for every connect and redirect, and compares it with its current one to ignore the callbacks of attempts it
+ * has moved on from.
  * <p>
- * The HTTP client fills the volatile fields from its own threads; the others are written and read under the stream's
- * lock.
+ * The volatile fields are filled from the HTTP client's threads and read from others; the rest are written under the
+ * stream's lock and read under it or by the thread that wrote them.
  */
 final class ConnectionAttempt {
 
