@@ -62,9 +62,9 @@ public abstract class ComponentDocsTestSupport {
         JsonObject catalog = catalog();
         String text = pageText();
         List<String> missing = new ArrayList<>();
-        options(catalog).forEach((name, kinds) -> {
+        options(catalog).forEach((name, entries) -> {
             if (!CAMEL_PRODUCER_OPTIONS.contains(name)
-                    && !kinds.stream().allMatch(option -> isOnPage(name, option, text))) {
+                    && !entries.stream().allMatch(option -> isOnPage(name, option, text))) {
                 missing.add(name);
             }
         });
