@@ -4,14 +4,18 @@
  */
 package io.camelsse.benchmarks.route;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * Where the CPU time of one event goes, thread by thread, for one row of {@link RouteThroughputBenchmark}: after a
@@ -19,6 +23,10 @@ import java.util.concurrent.Callable;
  * Threads of one pool are summed under one name (numbers stripped). Beside the wall time per event, it shows how much
  * of each core the row keeps busy, and how the work of the {@code sse:} route is split between the thread that parses
  * and routes, the HTTP client's selector thread and the server.
+ * <p>
+ * On Linux it also reads each thread's scheduler statistics ({@code /proc/self/task/<tid>/schedstat}): how long the
+ * threads were runnable but waited for a CPU, and how often they were scheduled. That is the price of handing work from
+ * one thread to another, which CPU time does not show.
  *
  * <pre>
  * java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar io.camelsse.benchmarks.route.RouteThreadCpu \
@@ -59,11 +67,13 @@ public final class RouteThreadCpu {
             for (long id : threads.getAllThreadIds()) {
                 cpuBefore.put(id, threads.getThreadCpuTime(id));
             }
+            Map<String, long[]> schedulingBefore = schedulerStatistics();
             long start = System.nanoTime();
             for (int i = 0; i < invocations; i++) {
                 invocation.call();
             }
             long wallNanos = System.nanoTime() - start;
+            Map<String, long[]> schedulingAfter = schedulerStatistics();
             double events = (double) invocations * RouteThroughputBenchmark.EVENTS;
 
             Map<String, Long> cpuByPool = new TreeMap<>();
@@ -90,9 +100,61 @@ public final class RouteThreadCpu {
                     System.out.printf(Locale.ROOT, "  %-55s %.3f us per event%n", name, cpu / 1e3 / events);
                 }
             });
+            printWaitsForCpu(schedulingBefore, schedulingAfter, wallNanos);
         } finally {
             benchmark.stop();
         }
         System.exit(0);
+    }
+
+    private static void printWaitsForCpu(Map<String, long[]> before, Map<String, long[]> after, long wallNanos) {
+        if (after.isEmpty()) {
+            return;
+        }
+        Map<String, long[]> byName = new TreeMap<>();
+        long waitedTotal = 0;
+        for (Map.Entry<String, long[]> thread : after.entrySet()) {
+            long[] was = before.getOrDefault(thread.getKey(), new long[3]);
+            long waited = thread.getValue()[1] - was[1];
+            long slices = thread.getValue()[2] - was[2];
+            // the kernel's name of a thread, its first 15 characters: threads of one pool share it
+            String name = thread.getKey().substring(thread.getKey().indexOf(' ') + 1).replaceAll("\\d+", "N");
+            long[] sum = byName.computeIfAbsent(name, n -> new long[2]);
+            sum[0] += waited;
+            sum[1] += slices;
+            waitedTotal += waited;
+        }
+        System.out.printf(Locale.ROOT, "runnable but waiting for a CPU: %.2f s in all over %.2f s of wall time%n",
+                waitedTotal / 1e9, wallNanos / 1e9);
+        byName.forEach((name, sum) -> {
+            if (sum[0] > wallNanos / 100) {
+                System.out.printf(Locale.ROOT, "  %-55s %.2f s, %,d times scheduled, %.1f us a time%n", name,
+                        sum[0] / 1e9, sum[1], sum[1] == 0 ? 0.0 : sum[0] / 1e3 / sum[1]);
+            }
+        });
+    }
+
+    /** Per thread, keyed by "tid name": nanoseconds on a CPU, nanoseconds waiting for one, times scheduled. */
+    private static Map<String, long[]> schedulerStatistics() {
+        Map<String, long[]> statistics = new HashMap<>();
+        Path tasks = Path.of("/proc/self/task");
+        if (!Files.isDirectory(tasks)) {
+            return statistics;
+        }
+        try (Stream<Path> threadFolders = Files.list(tasks)) {
+            threadFolders.forEach(folder -> {
+                try {
+                    String name = Files.readString(folder.resolve("comm")).trim();
+                    String[] fields = Files.readString(folder.resolve("schedstat")).trim().split(" ");
+                    statistics.put(folder.getFileName() + " " + name, new long[] {
+                            Long.parseLong(fields[0]), Long.parseLong(fields[1]), Long.parseLong(fields[2]) });
+                } catch (IOException | RuntimeException ended) {
+                    // the thread ended meanwhile, or the kernel keeps no statistics
+                }
+            });
+        } catch (IOException unreadable) {
+            statistics.clear();
+        }
+        return statistics;
     }
 }
