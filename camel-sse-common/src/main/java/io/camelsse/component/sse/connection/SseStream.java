@@ -245,7 +245,7 @@ public final class SseStream {
 
     private boolean markConnected(ConnectionAttempt attempt) {
         synchronized (this) {
-            if (current != attempt || isOver()) {
+            if (isStale(attempt)) {
                 return false;
             }
             if (!settings.readTimeout().isZero()) {
@@ -318,7 +318,7 @@ public final class SseStream {
     private void onStreamEnded(ConnectionAttempt attempt, Throwable error) {
         String reason = attempt.resumeReason != null ? attempt.resumeReason : handler.describe(unwrap(error));
         synchronized (this) {
-            if (current != attempt || isOver()) {
+            if (isStale(attempt)) {
                 return;
             }
             attempt.stopReadTimeoutWatch();
@@ -341,7 +341,7 @@ public final class SseStream {
         Exception giveUp = null;
         String reason = handler.describe(cause);
         synchronized (this) {
-            if (current != attempt || isOver()) {
+            if (isStale(attempt)) {
                 return;
             }
             history.attemptFailed(cause, reason);
@@ -465,10 +465,9 @@ public final class SseStream {
         }
     }
 
-    private boolean isStale(ConnectionAttempt attempt) {
-        synchronized (this) {
-            return current != attempt || isOver();
-        }
+    /** True when the stream has moved on from this attempt, or is over: its callbacks have nothing left to do. */
+    private synchronized boolean isStale(ConnectionAttempt attempt) {
+        return current != attempt || isOver();
     }
 
     private boolean isOver() {
