@@ -6,9 +6,7 @@ package io.camelsse.component.sse.connection;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One request of a stream and what came of it: the response, the body it is reading, the read timeout watching it,
@@ -16,8 +14,7 @@ import java.util.concurrent.RejectedExecutionException;
  * new one for every connect and redirect, and compares it with its current one to ignore the callbacks of attempts it
  * has moved on from.
  * <p>
- * The volatile fields are filled from the HTTP client's threads and read from others; the rest are written under the
- * stream's lock and read under it or by the thread that wrote them.
+ * Its fields are filled from the HTTP client's threads and read from others.
  */
 final class ConnectionAttempt {
 
@@ -31,10 +28,6 @@ final class ConnectionAttempt {
     volatile Runnable readTimeoutWatch;
     volatile String resumeFrom;
     volatile String resumeReason;
-
-    RejectedExecutionException refusedWatch;
-    Instant connectedAt;
-    ConnectionHistory.Outage outageEnded;
 
     /**
      * @param redirects how many redirects led here from the stream's own URL

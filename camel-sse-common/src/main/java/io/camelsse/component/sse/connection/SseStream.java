@@ -244,6 +244,8 @@ public final class SseStream {
     }
 
     private boolean markConnected(ConnectionAttempt attempt) {
+        RejectedExecutionException refusedWatch = null;
+        ConnectionHistory.Outage outageEnded = null;
         synchronized (this) {
             if (isStale(attempt)) {
                 return false;
@@ -253,23 +255,21 @@ public final class SseStream {
                     attempt.readTimeoutWatch = scheduler.watchReadTimeout(attempt.subscriber, settings.readTimeout(),
                             () -> onReadTimeout(attempt));
                 } catch (RejectedExecutionException refused) {
-                    attempt.refusedWatch = refused;
+                    refusedWatch = refused;
                 }
             }
-            if (attempt.refusedWatch == null) {
+            if (refusedWatch == null) {
                 state = StreamState.CONNECTED;
-                attempt.outageEnded = history.connected();
-                attempt.connectedAt = history.lastConnected();
+                outageEnded = history.connected();
                 policy.connected();
             }
         }
-        if (attempt.refusedWatch != null) {
+        if (refusedWatch != null) {
             permanentFailure(new SseStreamException("Cannot watch the read timeout of " + displayUri
-                                                    + ": the component's scheduler refused the task",
-                    attempt.refusedWatch));
+                                                    + ": the component's scheduler refused the task", refusedWatch));
             return false;
         }
-        log.connected(attempt.reconnect, attempt.outageEnded, clock.instant(), lastEventId);
+        log.connected(attempt.reconnect, outageEnded, clock.instant(), lastEventId);
         return true;
     }
 
@@ -324,7 +324,9 @@ public final class SseStream {
             attempt.stopReadTimeoutWatch();
             // the parser's ID also moves on blocks that carry an id but no data
             lastEventId = attempt.resumeFrom != null ? attempt.resumeFrom : attempt.subscriber.lastEventId();
-            if (Duration.between(attempt.connectedAt, clock.instant()).compareTo(StreamSettings.STABLE_AFTER) >= 0) {
+            // the current attempt is the one that connected last
+            Duration connectedFor = Duration.between(history.lastConnected(), clock.instant());
+            if (connectedFor.compareTo(StreamSettings.STABLE_AFTER) >= 0) {
                 policy.connectionStable();
             }
             history.streamEnded(error, reason);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -76,14 +77,8 @@ public final class JsonPayload {
 
     /** The field's text; null when it is missing or null. */
     public String text(String field) throws Unreadable {
-        JsonNode node = value(field);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            throw wrongKind(field, "a string", node);
-        }
-        return node.textValue();
+        JsonNode node = value(field, JsonNode::isTextual, "a string");
+        return node == null ? null : node.textValue();
     }
 
     /** The field's text, which must be there. */
@@ -110,36 +105,21 @@ public final class JsonPayload {
 
     /** The field's boolean; null when it is missing or null. */
     public Boolean bool(String field) throws Unreadable {
-        JsonNode node = value(field);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isBoolean()) {
-            throw wrongKind(field, "true or false", node);
-        }
-        return node.booleanValue();
+        JsonNode node = value(field, JsonNode::isBoolean, "true or false");
+        return node == null ? null : node.booleanValue();
     }
 
     /** The field's number; null when it is missing or null. */
     public Double number(String field) throws Unreadable {
-        JsonNode node = value(field);
-        if (node == null) {
-            return null;
-        }
-        if (!node.isNumber()) {
-            throw wrongKind(field, "a number", node);
-        }
-        return node.doubleValue();
+        JsonNode node = value(field, JsonNode::isNumber, "a number");
+        return node == null ? null : node.doubleValue();
     }
 
     /** The objects of the field's array, null entries left out; empty when the field is missing or null. */
     public List<JsonPayload> objects(String field) throws Unreadable {
-        JsonNode node = value(field);
+        JsonNode node = value(field, JsonNode::isArray, "an array");
         if (node == null) {
             return List.of();
-        }
-        if (!node.isArray()) {
-            throw wrongKind(field, "an array", node);
         }
         List<JsonPayload> objects = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
@@ -154,13 +134,16 @@ public final class JsonPayload {
         return objects;
     }
 
-    private JsonNode value(String field) {
+    /** The field's value, of the expected kind; null when it is missing or JSON null. */
+    private JsonNode value(String field, Predicate<JsonNode> ofKind, String expected) throws Unreadable {
         JsonNode node = object.get(field);
-        return node == null || node.isNull() ? null : node;
-    }
-
-    private Unreadable wrongKind(String field, String expected, JsonNode actual) {
-        return new Unreadable("field '" + path + field + "' should be " + expected + ", not " + kind(actual));
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!ofKind.test(node)) {
+            throw new Unreadable("field '" + path + field + "' should be " + expected + ", not " + kind(node));
+        }
+        return node;
     }
 
     private static String kind(JsonNode node) {
