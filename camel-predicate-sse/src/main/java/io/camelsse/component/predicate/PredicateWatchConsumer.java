@@ -30,6 +30,7 @@ import io.camelsse.component.sse.reconnect.ReconnectPolicy;
 import io.camelsse.component.sse.support.ExchangeOutcome;
 import io.camelsse.component.sse.support.InFlightDeliveries;
 import io.camelsse.component.sse.support.StreamSnapshot;
+import io.camelsse.component.sse.support.WrappedConsumers;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedResource;
@@ -53,10 +54,10 @@ import org.slf4j.LoggerFactory;
 public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSseConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PredicateWatchConsumer.class);
-    private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
 
     private final ConcurrentMap<String, SessionStream> sessions = new ConcurrentHashMap<>();
     private final InFlightDeliveries inFlight = new InFlightDeliveries();
+    private boolean wrapped;
     private final AtomicLong failed = new AtomicLong();
     // shared by the streams of all sessions, and kept across restarts: what metrics and JMX show only grows
     private final StreamCounters counters = new StreamCounters();
@@ -82,6 +83,12 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        wrapped = WrappedConsumers.adoptRoute(this);
+    }
+
+    @Override
     protected void doStart() throws Exception {
         super.doStart();
         PredicateSseEndpoint endpoint = getEndpoint();
@@ -101,7 +108,11 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
                 spread ? config.getMaxStreamsPerClient() : 0);
         registerHealthCheck(component);
         failed.set(0);
-        inFlight.open();
+        if (wrapped) {
+            inFlight.open(component.wrappedConsumerDrain());
+        } else {
+            inFlight.open();
+        }
         int opening = endpoint.watchSet().attach(this);
         meters = SseMetrics.bind(endpoint.getCamelContext(), this);
         LOG.info("Route '{}' watches {} Predicate session(s) of watch set '{}' ({})", getRouteId(), opening,
@@ -188,7 +199,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
             session.stop();
         }
         sessions.clear();
-        if (!inFlight.closeAndAwaitNone(IN_FLIGHT_WAIT)) {
+        if (!inFlight.closeAndAwaitNone(InFlightDeliveries.STOP_WAIT)) {
             LOG.debug("Route '{}': an event is still in the route while the watch consumer stops", getRouteId());
         }
         if (clients != null) {

@@ -18,8 +18,15 @@ import org.apache.camel.support.DefaultConsumer;
  * callback has moved the stream position; and an event read just before the stream stopped may still be on its way to
  * the route. A route started again at once would read the old position and deliver the event twice. So a stopping
  * consumer closes the gate, letting no further delivery begin, and waits until every callback has finished.
+ * <p>
+ * A consumer that {@code master:} wraps is stopped only after the route's processors, so the gate of such a consumer
+ * is also closed, and its deliveries waited for, as soon as the context begins to stop (see
+ * {@link WrappedConsumerDrain}).
  */
 public final class InFlightDeliveries {
+
+    /** How long a stopping consumer waits for the completion callbacks of exchanges its route has finished. */
+    public static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private static final ThreadLocal<InFlightDeliveries> ROUTING_ON_THIS_THREAD = new ThreadLocal<>();
 
@@ -30,9 +37,22 @@ public final class InFlightDeliveries {
     // monitor is only for a stopping consumer to wait on
     private final AtomicInteger state = new AtomicInteger(CLOSED);
 
+    private volatile WrappedConsumerDrain drain;
+
     /** Lets deliveries begin. */
     public void open() {
         state.getAndUpdate(s -> s & ~CLOSED);
+    }
+
+    /**
+     * Lets deliveries begin, for a consumer that another one wraps (see {@link WrappedConsumers#adoptRoute}).
+     *
+     * @param drain closes the gate, and waits for the deliveries in flight, when the context begins to stop
+     */
+    public void open(WrappedConsumerDrain drain) {
+        this.drain = drain;
+        drain.add(this);
+        open();
     }
 
     /** @return false when the consumer is stopping: the event must not be routed */
@@ -103,9 +123,29 @@ public final class InFlightDeliveries {
      * @return true when none is in flight any more
      */
     public boolean closeAndAwaitNone(Duration maxWait) throws InterruptedException {
+        close();
+        WrappedConsumerDrain d = drain;
+        if (d != null) {
+            drain = null;
+            d.remove(this);
+        }
+        return awaitNone(maxWait);
+    }
+
+    /** Lets no further delivery begin. */
+    void close() {
+        state.getAndUpdate(s -> s | CLOSED);
+    }
+
+    /**
+     * Waits until no delivery is in flight, at most the given time; returns at once when called from within a
+     * delivery of this consumer.
+     *
+     * @return true when none is in flight any more
+     */
+    boolean awaitNone(Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
         synchronized (this) {
-            state.getAndUpdate(s -> s | CLOSED);
             if (ROUTING_ON_THIS_THREAD.get() == this) {
                 return inFlight() == 0;
             }

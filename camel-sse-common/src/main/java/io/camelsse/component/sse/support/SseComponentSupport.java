@@ -39,6 +39,7 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
     private ScheduledExecutorService schedulerExecutor;
     private StreamScheduler scheduler;
     private HttpClientProvider httpClients;
+    private WrappedConsumerDrain wrappedConsumerDrain;
 
     /** The client for this connect timeout and TLS setup, shared with every other stream that needs the same. */
     public synchronized HttpClient httpClient(Duration connectTimeout, SSLContextParameters sslContextParameters) {
@@ -101,6 +102,18 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
             throw new IllegalArgumentException("workerThreads must be at least 1, not " + workerThreads);
         }
         this.workerThreads = workerThreads;
+    }
+
+    /**
+     * What lets the exchanges of this component's wrapped consumers (under {@code master:}) finish when the context
+     * begins to stop, before Camel stops their routes.
+     */
+    public synchronized WrappedConsumerDrain wrappedConsumerDrain() {
+        if (wrappedConsumerDrain == null) {
+            wrappedConsumerDrain = new WrappedConsumerDrain(InFlightDeliveries.STOP_WAIT);
+            getCamelContext().addLifecycleStrategy(wrappedConsumerDrain);
+        }
+        return wrappedConsumerDrain;
     }
 
     @Override

@@ -51,10 +51,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
 
     private static final Logger LOG = LoggerFactory.getLogger(SseConsumerSupport.class);
 
-    /** How long a stopping consumer waits for the completion callbacks of exchanges its route has finished. */
-    private static final Duration IN_FLIGHT_WAIT = Duration.ofSeconds(10);
-
     private final InFlightDeliveries inFlight = new InFlightDeliveries();
+    private boolean wrapped;
     // outlives the streams of restarts and reconnects, so that what metrics and JMX show only grows
     private final StreamCounters counters = new StreamCounters();
     private volatile SseStream stream;
@@ -196,6 +194,12 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     }
 
     @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        wrapped = WrappedConsumers.adoptRoute(this);
+    }
+
+    @Override
     protected void doStart() throws Exception {
         super.doStart();
         SseCommonConfiguration options = streamOptions();
@@ -211,7 +215,11 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             setHealthCheck(check);
         }
         stream = newStream;
-        inFlight.open();
+        if (wrapped) {
+            inFlight.open(component.wrappedConsumerDrain());
+        } else {
+            inFlight.open();
+        }
         newStream.start();
         meters = SseMetrics.bind(getEndpoint().getCamelContext(), this);
     }
@@ -260,7 +268,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             ownClient = null;
             HttpClientShutdown.shutdownNow(own);
         }
-        if (!inFlight.closeAndAwaitNone(IN_FLIGHT_WAIT)) {
+        if (!inFlight.closeAndAwaitNone(InFlightDeliveries.STOP_WAIT)) {
             LOG.debug("An event from {} is still in its route while the consumer stops", streamDisplayUri());
         }
         super.doStop();
