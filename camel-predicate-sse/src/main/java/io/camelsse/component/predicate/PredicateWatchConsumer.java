@@ -57,10 +57,10 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
 
     private final ConcurrentMap<String, SessionStream> sessions = new ConcurrentHashMap<>();
     private final InFlightDeliveries inFlight = new InFlightDeliveries();
-    private boolean wrapped;
     private final AtomicLong failed = new AtomicLong();
     // shared by the streams of all sessions, and kept across restarts: what metrics and JMX show only grows
     private final StreamCounters counters = new StreamCounters();
+    private boolean wrapped;
     private volatile AutoCloseable meters;
     private volatile ExecutorService executor;
     private volatile WatchHttpClients clients;

@@ -17,8 +17,8 @@ public final class WrappedConsumers {
     }
 
     /**
-     * Tells a wrapped consumer its route and the route's ID, which name its health check and its meters and mark its
-     * exchanges, as Camel does for a route's own input.
+     * Tells a wrapped consumer its route and the route's ID, which name its health check, its meters and its log
+     * lines, as Camel does for a route's own input.
      *
      * @return true when the consumer is wrapped: the route starts from another consumer
      */
