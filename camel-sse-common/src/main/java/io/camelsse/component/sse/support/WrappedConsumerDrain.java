@@ -47,9 +47,11 @@ public final class WrappedConsumerDrain extends LifecycleStrategySupport {
         for (InFlightDeliveries d : deliveries) {
             d.close();
         }
+        // one wait for all of them, however many are stuck
+        long deadline = System.nanoTime() + maxWait.toNanos();
         for (InFlightDeliveries d : deliveries) {
             try {
-                if (!d.awaitNone(maxWait)) {
+                if (!d.awaitNone(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
                     LOG.warn("An event was still in its route {} s after the context began to stop; the next leader"
                              + " may process it again", maxWait.toSeconds());
                 }
