@@ -28,7 +28,7 @@ public final class WrappedConsumerDrain extends LifecycleStrategySupport {
     private final Set<InFlightDeliveries> deliveries = ConcurrentHashMap.newKeySet();
     private final Duration maxWait;
 
-    public WrappedConsumerDrain(Duration maxWait) {
+    WrappedConsumerDrain(Duration maxWait) {
         this.maxWait = maxWait;
     }
 
