@@ -28,8 +28,8 @@ import org.apache.camel.support.processor.state.FileStateRepository;
  * One replica of an integration, in a JVM of its own: {@code aidenid-sse:stream} under {@code master:}, with
  * camel-zookeeper's cluster service, and its position where every replica sees it: in a file on a shared volume
  * ({@code file:<path>}, the {@code lastEventIdRepository} option), or in a Kafka topic ({@code kafka:<bootstrap
- * servers>/<topic>}, camel-kafka's resume strategy and the {@code resumable()} EIP). Each event it processes is appended
- * to its own ledger, which the test reads.
+ * servers>/<topic>}, camel-kafka's resume strategy and the {@code resumable()} EIP). Each event it processes is
+ * appended to its own ledger, which the test reads.
  * <p>
  * Arguments: node name, ZooKeeper connect string, simulator base URL, position store, ledger file, ZooKeeper session
  * timeout in ms. Writes {@code <ledger>.started} once its context has started; stops gracefully when its

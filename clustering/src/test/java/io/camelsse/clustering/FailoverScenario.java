@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import io.camelsse.simulator.SimulatedAidenIdEvent;
 import io.camelsse.simulator.SseSimulator;
@@ -46,13 +47,17 @@ final class FailoverScenario implements AutoCloseable {
         }
     }
 
-    /** One hand-over: events both leaders processed, and how long no node consumed the stream. */
-    record Handover(String store, String how, int duplicated, Duration takeover) {
+    /** One hand-over: the events both leaders processed, and how long no node consumed the stream. */
+    record Handover(String store, String how, Set<String> processedByBoth, Duration takeover) {
+
+        int duplicated() {
+            return processedByBoth.size();
+        }
 
         @Override
         public String toString() {
-            return String.format("%s failover on %s: %d duplicated, takeover %d ms", store, how, duplicated,
-                    takeover.toMillis());
+            return String.format("%s failover on %s: %d duplicated%s, takeover %d ms", store, how, duplicated(),
+                    processedByBoth.isEmpty() ? "" : " " + new TreeSet<>(processedByBoth), takeover.toMillis());
         }
     }
 
@@ -125,10 +130,10 @@ final class FailoverScenario implements AutoCloseable {
         return node;
     }
 
-    private static int bothProcessed(NodeProcess before, NodeProcess after) throws Exception {
+    private static Set<String> bothProcessed(NodeProcess before, NodeProcess after) throws Exception {
         Set<String> again = new HashSet<>(before.processed());
         again.retainAll(after.processed());
-        return again.size();
+        return again;
     }
 
     private static Duration since(long nanoTime) {

@@ -36,7 +36,8 @@ class KafkaResumeFailoverTest {
                 assertThat(result.lost()).as("events lost").isEmpty();
                 // the events in the route when the context begins to stop finish while the strategy still runs, and
                 // camel-master stops the strategy (which sends what it holds) before it gives up the leadership
-                assertThat(result.stop().duplicated()).as("duplicates after a graceful stop").isZero();
+                assertThat(result.stop().duplicated()).as("duplicates after a graceful stop: %s", result.stop())
+                        .isZero();
                 // the strategy sends each position asynchronously: a kill loses the ones not yet acknowledged
                 assertThat(result.kill().duplicated()).as("duplicates after a kill").isLessThanOrEqualTo(5);
                 assertThat(result.duplicated()).isEqualTo(result.stop().duplicated() + result.kill().duplicated());

@@ -32,7 +32,8 @@ class ZooKeeperFailoverTest {
             FailoverScenario.Result result = scenario.run("ZooKeeper + shared file");
 
             assertThat(result.lost()).as("events lost").isEmpty();
-            assertThat(result.stop().duplicated()).as("duplicates after a graceful stop").isZero();
+            assertThat(result.stop().duplicated()).as("duplicates after a graceful stop: %s", result.stop())
+                    .isZero();
             assertThat(result.kill().duplicated()).as("duplicates after a kill: at most the event in flight")
                     .isLessThanOrEqualTo(1);
             assertThat(result.duplicated()).isEqualTo(result.stop().duplicated() + result.kill().duplicated());
