@@ -4,6 +4,7 @@
  */
 package io.camelsse.component.aidenid;
 
+import java.io.File;
 import java.time.Duration;
 import java.util.Set;
 
@@ -22,6 +23,7 @@ import org.apache.camel.http.base.HttpOperationFailedException;
 import org.apache.camel.resume.ResumeAware;
 import org.apache.camel.resume.ResumeStrategy;
 import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -121,7 +123,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
         }
         StateRepository<String, String> repo = repository;
         if (repo != null) {
-            String stored = repo.getState(repositoryKey);
+            String stored = storedNow(repo, repositoryKey);
             if (stored != null && !stored.isEmpty()) {
                 LOG.info("Resuming the AidenID stream after event '{}', stored under '{}'", stored, repositoryKey);
                 return fromStore(stored);
@@ -133,6 +135,24 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
         }
         String configured = getEndpoint().getConfiguration().getLastEventId();
         return configured == null ? "" : configured;
+    }
+
+    /**
+     * What the repository holds under the key now. A {@code FileStateRepository} answers from what it read when it
+     * started, while another replica may have written the file since (this one leads again, in the same JVM): so its
+     * file is read afresh, through a second instance that is never stopped, since a stopping one writes what it holds
+     * back to the file. A subclass is asked as it is: it may keep its file in a form of its own.
+     */
+    private static String storedNow(StateRepository<String, String> repo, String key) {
+        if (repo.getClass() == FileStateRepository.class) {
+            File file = ((FileStateRepository) repo).getFileStore();
+            if (file != null) {
+                FileStateRepository fresh = FileStateRepository.fileStateRepository(file);
+                fresh.start();
+                return fresh.getState(key);
+            }
+        }
+        return repo.getState(key);
     }
 
     /**

@@ -131,6 +131,35 @@ class AidenIdResumeTest extends AidenIdRouteTestSupport {
         assertThat(reopened.getStatus().isStarted()).as("started by the consumer").isTrue();
     }
 
+    /**
+     * A replica that takes the leadership a second time in the same JVM: in between, another replica wrote the shared
+     * file. The route starts again from the file, not from what its repository read when it first started.
+     */
+    @Test
+    void routeStartedAgainResumesFromWhatAnotherReplicaWroteToTheFileMeanwhile(@TempDir Path dir) throws Exception {
+        Path store = dir.resolve("aidenid-positions.dat");
+        FileStateRepository positions = FileStateRepository.fileStateRepository(store.toFile());
+        context.getRegistry().bind("positions", positions);
+        route("r", aidenId("lastEventIdRepository=#positions"));
+        awaitConnected("r");
+        publish(3);
+        await().until(() -> received.size() == 3);
+        context.getRouteController().stopRoute("r");
+
+        publish(2);
+        FileStateRepository otherReplica = FileStateRepository.fileStateRepository(store.toFile());
+        otherReplica.start();
+        otherReplica.setState("aidenid-sse/org_sim/proj_sim", "evt_000005");
+        context.getRouteController().startRoute("r");
+        awaitConnected("r");
+        publish(1);
+
+        await().until(() -> receivedIds().contains("evt_000006"));
+        assertThat(receivedIds()).containsExactly("evt_000001", "evt_000002", "evt_000003", "evt_000006");
+        assertThat(SIM.simulator().requests(Vendor.AIDENID).get(1).lastEventId()).isEqualTo("evt_000005");
+        await().until(() -> "evt_000006".equals(positions.getState("aidenid-sse/org_sim/proj_sim")));
+    }
+
     @Test
     void storedIdTakesPrecedenceOverTheLastEventIdOptionAndTheKeyCanBeChosen() throws Exception {
         publish(4);
