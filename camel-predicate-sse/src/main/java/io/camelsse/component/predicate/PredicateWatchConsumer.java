@@ -108,11 +108,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
                 spread ? config.getMaxStreamsPerClient() : 0);
         registerHealthCheck(component);
         failed.set(0);
-        if (wrapped) {
-            inFlight.open(component.wrappedConsumerDrain());
-        } else {
-            inFlight.open();
-        }
+        inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
         int opening = endpoint.watchSet().attach(this);
         meters = SseMetrics.bind(endpoint.getCamelContext(), this);
         LOG.info("Route '{}' watches {} Predicate session(s) of watch set '{}' ({})", getRouteId(), opening,

@@ -419,9 +419,7 @@ public final class SseStream {
             ended = current;
             client = null;
         }
-        if (ended != null) {
-            ended.cancel();
-        }
+        cancel(ended);
         handler.onPermanentFailure(failure);
     }
 
@@ -438,9 +436,7 @@ public final class SseStream {
         }
         // outside the lock: the JDK client takes a lock of its own to cancel, and may be calling into this stream
         // under that lock at the same moment (Java 25's body subscriber wrapper does)
-        if (ended != null) {
-            ended.cancel();
-        }
+        cancel(ended);
     }
 
     private void onServerRetry(long millis) {
@@ -474,6 +470,12 @@ public final class SseStream {
 
     private boolean isOver() {
         return state.isOver();
+    }
+
+    private static void cancel(ConnectionAttempt attempt) {
+        if (attempt != null) {
+            attempt.cancel();
+        }
     }
 
     private static void cancel(ScheduledFuture<?> task) {

@@ -39,20 +39,18 @@ public final class InFlightDeliveries {
 
     private volatile WrappedConsumerDrain drain;
 
-    /** Lets deliveries begin. */
-    public void open() {
-        state.getAndUpdate(s -> s & ~CLOSED);
-    }
-
     /**
-     * Lets deliveries begin, for a consumer that another one wraps (see {@link WrappedConsumers#adoptRoute}).
+     * Lets deliveries begin.
      *
-     * @param drain closes the gate, and waits for the deliveries in flight, when the context begins to stop
+     * @param drain for a consumer that another one wraps (see {@link WrappedConsumers#adoptRoute}), what closes the
+     *              gate and waits for the deliveries in flight when the context begins to stop; else null
      */
     public void open(WrappedConsumerDrain drain) {
         this.drain = drain;
-        drain.add(this);
-        open();
+        if (drain != null) {
+            drain.add(this);
+        }
+        state.getAndUpdate(s -> s & ~CLOSED);
     }
 
     /** @return false when the consumer is stopping: the event must not be routed */

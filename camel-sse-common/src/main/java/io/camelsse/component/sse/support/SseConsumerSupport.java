@@ -215,11 +215,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             setHealthCheck(check);
         }
         stream = newStream;
-        if (wrapped) {
-            inFlight.open(component.wrappedConsumerDrain());
-        } else {
-            inFlight.open();
-        }
+        inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
         newStream.start();
         meters = SseMetrics.bind(getEndpoint().getCamelContext(), this);
     }

@@ -55,7 +55,7 @@ class WrappedConsumerDrainTest {
         stopped.open(drain);
         assertThat(stopped.closeAndAwaitNone(Duration.ofSeconds(1))).isTrue();
 
-        stopped.open();
+        stopped.open(null);
         assertThat(stopped.tryBegin()).isTrue();
         // a stuck delivery of a consumer the drain no longer knows does not hold up the stop
         drain.onContextStopping(null);
