@@ -205,11 +205,6 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
         advancePosition(event.lastEventId());
     }
 
-    @Override
-    protected String lastCompletedEventId() {
-        return position.lastCompletedId();
-    }
-
     /** An AidenID error answer becomes an {@link AidenIdApiException}, which names its code. */
     @Override
     protected HttpOperationFailedException translate(HttpOperationFailedException answer) {

@@ -62,6 +62,25 @@ class AidenIdDeliveryGuaranteesTest {
     }
 
     @Test
+    void withBreakOnFirstErrorTheFirstEventOfARunComesAgainAfterTheStoredPosition() throws Exception {
+        positions.setState(KEY, "evt_1");
+        try (ReplayingServer server = new ReplayingServer(
+                event("evt_2") + event("evt_3"),
+                event("evt_2") + event("evt_3"))) {
+            AtomicBoolean failedOnce = new AtomicBoolean();
+            route(server, "breakOnFirstError=true", exchange -> {
+                if (failedOnce.compareAndSet(false, true)) {
+                    throw new IllegalStateException("downstream is down");
+                }
+            });
+
+            await().until(() -> ids().contains("evt_3"));
+            assertThat(ids()).containsExactly("evt_2", "evt_3");
+            assertThat(server.lastEventIds()).containsExactly("evt_1", "evt_1");
+        }
+    }
+
+    @Test
     void anIdThatCannotBeSentBackIsNotStored() throws Exception {
         String tooLong = "evt_" + "9".repeat(1100);
         try (ReplayingServer server = new ReplayingServer(event("evt_1") + event(tooLong) + event("evt_3"))) {

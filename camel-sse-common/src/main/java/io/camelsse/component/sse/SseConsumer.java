@@ -93,7 +93,7 @@ public class SseConsumer extends SseConsumerSupport implements ResumeAware<Resum
                     resumedFromStrategy, strategyPosition.key());
             return resumedFromStrategy;
         }
-        String completed = lastCompletedEventId();
+        String completed = completedEventId().get();
         if (!completed.isEmpty()) {
             return completed;
         }
@@ -114,11 +114,6 @@ public class SseConsumer extends SseConsumerSupport implements ResumeAware<Resum
     @Override
     protected void onEventCompleted(ServerSentEvent event, Exchange exchange) {
         completedEventId().set(event.lastEventId());
-    }
-
-    @Override
-    protected String lastCompletedEventId() {
-        return completedEventId().get();
     }
 
     private AtomicReference<String> completedEventId() {

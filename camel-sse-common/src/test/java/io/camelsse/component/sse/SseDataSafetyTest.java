@@ -109,6 +109,25 @@ class SseDataSafetyTest extends SseRouteTestSupport {
     }
 
     @Test
+    void breakOnFirstErrorOnTheFirstEventOfARunReconnectsFromWhereTheRunStarted() throws Exception {
+        server.enqueue(c -> c.eventStream().raw("id: 101\ndata: one-o-one\n\n").holdOpen(10, TimeUnit.SECONDS));
+        server.enqueue(c -> c.eventStream().raw("id: 101\ndata: one-o-one\n\n").holdOpen(10, TimeUnit.SECONDS));
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        route("r", sse("/break-first", "lastEventId=100&breakOnFirstError=true&reconnectDelay=10"), exchange -> {
+            if (failedOnce.compareAndSet(false, true)) {
+                throw new IllegalStateException("downstream is down");
+            }
+        });
+
+        await().until(() -> bodies().size() == 1);
+        assertThat(bodies()).containsExactly("one-o-one");
+        assertThat(server.requests()).hasSize(2);
+        assertThat(server.requests().get(0).header("Last-Event-ID")).isEqualTo("100");
+        assertThat(server.requests().get(1).header("Last-Event-ID"))
+                .as("no event completed yet: the run's starting point, not the start of the stream").isEqualTo("100");
+    }
+
+    @Test
     void withoutBreakOnFirstErrorAFailedEventIsReportedAndTheStreamGoesOn() throws Exception {
         server.enqueue(c -> c.eventStream().raw("id: 1\ndata: one\n\nid: 2\ndata: two\n\nid: 3\ndata: three\n\n")
                 .holdOpen(10, TimeUnit.SECONDS));

@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.support.LastEventIdResumeAdapter;
+import io.camelsse.simulator.Fault;
 import io.camelsse.simulator.RecordedRequest;
 import io.camelsse.simulator.SimulatedAidenIdEvent;
 import io.camelsse.simulator.SseSimulator;
@@ -87,6 +88,40 @@ class SseResumeStrategyTest {
             // the strategy's position comes before the lastEventId option
             assertThat(simulator.requests(Vendor.AIDENID).stream().map(RecordedRequest::lastEventId).toList())
                     .containsExactly(null, "evt_000003");
+        } finally {
+            restarted.stop();
+        }
+    }
+
+    @Test
+    void aStreamReplacedOnRequestResumesAfterTheLastEventOfThisRunNotFromWhereTheStrategyStoodAtStart()
+            throws Exception {
+        resumableRoute(context, "");
+        awaitConnected(context);
+        publish(2);
+        await().until(() -> positionIn(positions, defaultKey()).equals("evt_000002"));
+        context.stop();
+
+        CamelContext restarted = new DefaultCamelContext();
+        restarted.start();
+        try {
+            resumableRoute(restarted, "&maxReconnectAttempts=1");
+            awaitConnected(restarted);
+            publish(2);
+            await().until(() -> received.size() == 4);
+            // the stream ends, and the reconnect is refused for good
+            simulator.faults().always(Fault.status(401));
+            simulator.restart(Duration.ZERO);
+            SseConsumer consumer = (SseConsumer) restarted.getRoute("sse-resume").getConsumer();
+            await().until(() -> consumer.streamStatus().state() == StreamState.FAILED);
+            simulator.faults().always();
+            publish(1);
+
+            consumer.reconnect();
+
+            await().until(() -> receivedIds().contains("evt_000005"));
+            assertThat(receivedIds()).containsExactlyElementsOf(publishedIds());
+            assertThat(simulator.lastRequest().lastEventId()).isEqualTo("evt_000004");
         } finally {
             restarted.stop();
         }

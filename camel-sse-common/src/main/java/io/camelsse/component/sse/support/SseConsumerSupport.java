@@ -56,6 +56,9 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     // outlives the streams of restarts and reconnects, so that what metrics and JMX show only grows
     private final StreamCounters counters = new StreamCounters();
     private volatile SseStream stream;
+    // where this run stands: the ID its first stream resumed after, then that of each event completed since. What a
+    // redelivery (breakOnFirstError) and a replaced stream resume after
+    private volatile String runPosition = "";
     private volatile Translation lastTranslation;
     private volatile AutoCloseable meters;
     // the stream's own client, when it has one (dedicatedHttpClient): shut down when the consumer stops
@@ -75,8 +78,9 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     protected abstract StreamRequest createStreamRequest() throws Exception;
 
     /**
-     * The ID to resume after on the first connection; empty for none. One that comes from a store rather than from
-     * the server or the endpoint's options is checked by the subclass that reads it.
+     * The ID to resume after on the first connection of a start; empty for none. Called once per start. One that
+     * comes from a store rather than from the server or the endpoint's options is checked by the subclass that reads
+     * it.
      */
     protected String initialLastEventId() throws Exception {
         return "";
@@ -119,14 +123,6 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
 
     /** Runs when Camel refused an event's exchange because the route or the context is stopping. */
     protected void onEventRejected(ServerSentEvent event, Exchange exchange) {
-    }
-
-    /**
-     * The ID of the last event whose exchange completed, where the consumer keeps one; empty when none.
-     * {@code breakOnFirstError} reconnects from it.
-     */
-    protected String lastCompletedEventId() {
-        return "";
     }
 
     /** The stream's state, or null before the first start. */
@@ -204,7 +200,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         super.doStart();
         SseCommonConfiguration options = streamOptions();
         SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
-        SseStream newStream = newStream();
+        String startAfter = initialLastEventId();
+        SseStream newStream = newStream(startAfter);
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
         if (repository != null) {
@@ -215,12 +212,13 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             setHealthCheck(check);
         }
         stream = newStream;
+        runPosition = startAfter;
         inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
         newStream.start();
         meters = SseMetrics.bind(getEndpoint().getCamelContext(), this);
     }
 
-    private SseStream newStream() throws Exception {
+    private SseStream newStream(String lastEventId) throws Exception {
         SseCommonConfiguration options = streamOptions();
         StreamSettings settings = options.toStreamSettings();
         SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
@@ -239,7 +237,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         }
         // the engine trusts what it is given: the request and the IDs were checked where they came from
         SseStream created = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(),
-                initialLastEventId(), client, component.scheduler(), new EngineCallbacks(), policy, streamName())
+                lastEventId, client, component.scheduler(), new EngineCallbacks(), policy, streamName())
                 .countingInto(counters);
         if (dedicatedHttpClient()) {
             created.deliverOnReadingThread(component.workers());
@@ -303,7 +301,10 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
 
     private void onDone(ServerSentEvent event, Exchange exchange) {
         switch (ExchangeOutcome.of(exchange)) {
-            case COMPLETED -> onEventCompleted(event, exchange);
+            case COMPLETED -> {
+                runPosition = event.lastEventId();
+                onEventCompleted(event, exchange);
+            }
             case REJECTED -> {
                 // not a failure of the event: the route is going away, and a restart delivers the event again
                 LOG.debug("Event '{}' from {} was not processed: the route is stopping", event.lastEventId(),
@@ -319,7 +320,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
                 onEventFailed(event, exchange, redeliver);
                 SseStream s = stream;
                 if (redeliver && s != null) {
-                    String resumeAfter = lastCompletedEventId();
+                    String resumeAfter = runPosition;
                     s.reconnectFrom(resumeAfter, redeliveryReason(event.lastEventId(), resumeAfter));
                 }
             }
@@ -391,8 +392,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
 
     /**
      * An open stream drops its connection and connects again after the last event handed to the route (the events
-     * after it come again); any other stream of a started consumer is replaced by a new one that connects at once, as
-     * after a restart of the route.
+     * after it come again); any other stream of a started consumer is replaced by a new one that connects at once,
+     * after the last event completed in this run, or where the run started when none has.
      */
     @Override
     public void reconnect() {
@@ -410,7 +411,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             }
             SseStream replacement;
             try {
-                replacement = newStream();
+                replacement = newStream(runPosition);
             } catch (Exception unusable) {
                 throw new IllegalStateException(streamName() + ": cannot reconnect: " + unusable.getMessage(), unusable);
             }
