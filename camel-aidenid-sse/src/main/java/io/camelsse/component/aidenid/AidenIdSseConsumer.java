@@ -13,15 +13,13 @@ import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.event.ServerSentEvent;
+import io.camelsse.component.sse.support.ResumableSseConsumerSupport;
 import io.camelsse.component.sse.support.ResumeStrategyPosition;
 import io.camelsse.component.sse.support.SseCommonConfiguration;
-import io.camelsse.component.sse.support.SseConsumerSupport;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.camel.resume.ResumeAware;
-import org.apache.camel.resume.ResumeStrategy;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
@@ -41,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * With a resume strategy (the route's {@code resumable()} EIP), the position the strategy holds comes first, and each
  * exchange carries its event's offset in {@link Exchange#OFFSET} for the EIP to record once the exchange completed.
  */
-public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAware<ResumeStrategy> {
+public class AidenIdSseConsumer extends ResumableSseConsumerSupport {
 
     /** The name under which the resume adapter is found, see {@code META-INF/services/org/apache/camel/}. */
     static final String ADAPTER_FACTORY_SERVICE = "aidenid-sse-adapter-factory";
@@ -53,9 +51,6 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
     private volatile boolean rawPayload;
     private volatile StateRepository<String, String> repository;
     private volatile String repositoryKey;
-    private volatile ResumeStrategy resumeStrategy;
-    private volatile ResumeStrategyPosition strategyPosition;
-    private volatile String resumedFromStrategy = "";
 
     private volatile boolean warnedUnstorableId;
 
@@ -82,21 +77,17 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
             // started if it is not yet; stopping it is its owner's business, it may be shared
             ServiceHelper.startService(repository);
         }
-        ResumeStrategy strategy = resumeStrategy;
-        strategyPosition = strategy == null ? null : new ResumeStrategyPosition(strategy, repositoryKey);
-        resumedFromStrategy = strategyPosition == null
-                ? "" : strategyPosition.load(Duration.ofMillis(configuration.getResumeReadTimeout()));
         super.doStart();
     }
 
     @Override
-    public void setResumeStrategy(ResumeStrategy resumeStrategy) {
-        this.resumeStrategy = resumeStrategy;
+    protected String resumeKey() {
+        return repositoryKey;
     }
 
     @Override
-    public ResumeStrategy getResumeStrategy() {
-        return resumeStrategy;
+    protected Duration resumeReadTimeout() {
+        return Duration.ofMillis(getEndpoint().getConfiguration().getResumeReadTimeout());
     }
 
     @Override
@@ -116,10 +107,9 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
 
     @Override
     protected String initialLastEventId() {
-        if (!resumedFromStrategy.isEmpty()) {
-            LOG.info("Resuming the AidenID stream after event '{}', held by the resume strategy under '{}'",
-                    resumedFromStrategy, repositoryKey);
-            return resumedFromStrategy;
+        String fromStrategy = positionFromStrategy();
+        if (!fromStrategy.isEmpty()) {
+            return fromStrategy;
         }
         StateRepository<String, String> repo = repository;
         if (repo != null) {
@@ -192,10 +182,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
             exchange.getMessage().setBody(body);
             setIdentityHeader(exchange, body.getIdentityId());
         }
-        ResumeStrategyPosition resumable = strategyPosition;
-        if (resumable != null) {
-            resumable.carryOffset(exchange, id);
-        }
+        carryOffset(exchange, id);
         return true;
     }
 
@@ -237,7 +224,7 @@ public class AidenIdSseConsumer extends SseConsumerSupport implements ResumeAwar
 
     /** No exchange carries a skipped event's offset to the resume strategy: the consumer records it. */
     private void recordSkipped(String id) {
-        ResumeStrategyPosition resumable = strategyPosition;
+        ResumeStrategyPosition resumable = strategyPosition();
         if (resumable == null) {
             return;
         }

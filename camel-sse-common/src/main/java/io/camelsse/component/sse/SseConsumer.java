@@ -9,15 +9,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.event.ServerSentEvent;
-import io.camelsse.component.sse.support.ResumeStrategyPosition;
+import io.camelsse.component.sse.support.ResumableSseConsumerSupport;
 import io.camelsse.component.sse.support.SseCommonConfiguration;
-import io.camelsse.component.sse.support.SseConsumerSupport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.resume.ResumeAware;
-import org.apache.camel.resume.ResumeStrategy;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Routes each event of an {@code sse} endpoint's stream, its data as a String body.
@@ -26,16 +21,10 @@ import org.slf4j.LoggerFactory;
  * resumes when the route starts, and each exchange carries its event's offset in {@link Exchange#OFFSET} for the EIP
  * to record once the exchange completed.
  */
-public class SseConsumer extends SseConsumerSupport implements ResumeAware<ResumeStrategy> {
+public class SseConsumer extends ResumableSseConsumerSupport {
 
     /** The name under which the resume adapter is found, see {@code META-INF/services/org/apache/camel/}. */
     static final String ADAPTER_FACTORY_SERVICE = "sse-adapter-factory";
-
-    private static final Logger LOG = LoggerFactory.getLogger(SseConsumer.class);
-
-    private volatile ResumeStrategy resumeStrategy;
-    private volatile ResumeStrategyPosition strategyPosition;
-    private volatile String resumedFromStrategy = "";
 
     private volatile AtomicReference<String> completedEventId;
 
@@ -49,22 +38,13 @@ public class SseConsumer extends SseConsumerSupport implements ResumeAware<Resum
     }
 
     @Override
-    protected void doStart() throws Exception {
-        ResumeStrategy strategy = resumeStrategy;
-        strategyPosition = strategy == null ? null : new ResumeStrategyPosition(strategy, getEndpoint().resumeKey());
-        resumedFromStrategy = strategyPosition == null ? "" : strategyPosition.load(
-                Duration.ofMillis(getEndpoint().getConfiguration().getResumeReadTimeout()));
-        super.doStart();
+    protected String resumeKey() {
+        return getEndpoint().resumeKey();
     }
 
     @Override
-    public void setResumeStrategy(ResumeStrategy resumeStrategy) {
-        this.resumeStrategy = resumeStrategy;
-    }
-
-    @Override
-    public ResumeStrategy getResumeStrategy() {
-        return resumeStrategy;
+    protected Duration resumeReadTimeout() {
+        return Duration.ofMillis(getEndpoint().getConfiguration().getResumeReadTimeout());
     }
 
     @Override
@@ -88,10 +68,9 @@ public class SseConsumer extends SseConsumerSupport implements ResumeAware<Resum
      */
     @Override
     protected String initialLastEventId() {
-        if (!resumedFromStrategy.isEmpty()) {
-            LOG.info("Resuming the stream after event '{}', held by the resume strategy under '{}'",
-                    resumedFromStrategy, strategyPosition.key());
-            return resumedFromStrategy;
+        String fromStrategy = positionFromStrategy();
+        if (!fromStrategy.isEmpty()) {
+            return fromStrategy;
         }
         String completed = completedEventId().get();
         if (!completed.isEmpty()) {
@@ -129,10 +108,7 @@ public class SseConsumer extends SseConsumerSupport implements ResumeAware<Resum
     @Override
     protected boolean populateExchange(ServerSentEvent event, Exchange exchange) {
         exchange.getMessage().setBody(event.data());
-        ResumeStrategyPosition resumable = strategyPosition;
-        if (resumable != null) {
-            resumable.carryOffset(exchange, event.lastEventId());
-        }
+        carryOffset(exchange, event.lastEventId());
         return true;
     }
 }

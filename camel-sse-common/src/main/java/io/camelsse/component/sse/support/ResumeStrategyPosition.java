@@ -56,7 +56,7 @@ public final class ResumeStrategyPosition {
         if (!(strategy.getAdapter() instanceof LastEventIdResumeAdapter adapter)) {
             // e.g. camel-core's TransientResumeStrategy, which brings its own adapter and keeps nothing
             LOG.warn("The resume strategy {} has no {}: it holds no position of the stream; resuming from the other"
-                     + " sources", strategy.getClass().getSimpleName(), LastEventIdResumeAdapter.class.getSimpleName());
+                     + " sources", strategyName(), LastEventIdResumeAdapter.class.getSimpleName());
             return "";
         }
         String marker = UUID.randomUUID().toString();
@@ -65,9 +65,15 @@ public final class ResumeStrategyPosition {
                 Offsets.of(marker));
         if (!readBack.await(readBackTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
             LOG.warn("The resume strategy {} did not read back its store within {} ms: resuming from the positions"
-                     + " it has read so far", strategy.getClass().getSimpleName(), readBackTimeout.toMillis());
+                     + " it has read so far", strategyName(), readBackTimeout.toMillis());
         }
         return HeaderValues.requireNoControlCharacters("lastEventId", adapter.lastEventId(key));
+    }
+
+    /** The strategy's class as log lines name it; an anonymous class has no simple name. */
+    private String strategyName() {
+        String simple = strategy.getClass().getSimpleName();
+        return simple.isEmpty() ? strategy.getClass().getName() : simple;
     }
 
     /**
