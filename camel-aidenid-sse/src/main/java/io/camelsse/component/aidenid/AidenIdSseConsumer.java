@@ -11,7 +11,6 @@ import java.util.Set;
 import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.StreamRequest;
-import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.support.ResumableSseConsumerSupport;
 import io.camelsse.component.sse.support.ResumeStrategyPosition;
@@ -162,9 +161,7 @@ public class AidenIdSseConsumer extends ResumableSseConsumerSupport {
     @Override
     protected boolean populateExchange(ServerSentEvent event, Exchange exchange) throws Exception {
         String id = event.lastEventId();
-        StreamStatus status = super.streamStatus();
-        long connection = status == null ? 0 : status.reconnectCount();
-        if (position.replays().isReplay(id, connection)) {
+        if (position.replays().isReplay(id, connectionNumber())) {
             LOG.debug("Not delivering event '{}' again: the server replayed it", id);
             return false;
         }

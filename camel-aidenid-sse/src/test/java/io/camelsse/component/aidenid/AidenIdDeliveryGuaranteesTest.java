@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.camelsse.component.sse.connection.StreamState;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -81,6 +82,26 @@ class AidenIdDeliveryGuaranteesTest {
     }
 
     @Test
+    void aReplayOnTheConnectionOfAStreamThatReconnectPutInPlaceIsRecognised() throws Exception {
+        try (ReplayingServer server = new ReplayingServer(
+                event("evt_1"),
+                event("evt_1") + event("evt_2"))) {
+            // the first connection ends after one event, and the stream waits out a long backoff
+            routeWithBackoff(server, "reconnectDelay=60000&maxReconnectDelay=60000", "", exchange -> {
+            });
+            await().until(() -> "evt_1".equals(positions.getState(KEY)));
+            AidenIdSseConsumer consumer = (AidenIdSseConsumer) context.getRoute("r").getConsumer();
+            await().until(() -> consumer.streamStatus().state() == StreamState.RECONNECTING);
+
+            consumer.reconnect();
+
+            await().until(() -> ids().contains("evt_2"));
+            assertThat(ids()).containsExactly("evt_1", "evt_2");
+            assertThat(server.lastEventIds()).containsExactly("", "evt_1");
+        }
+    }
+
+    @Test
     void anIdThatCannotBeSentBackIsNotStored() throws Exception {
         String tooLong = "evt_" + "9".repeat(1100);
         try (ReplayingServer server = new ReplayingServer(event("evt_1") + event(tooLong) + event("evt_3"))) {
@@ -94,8 +115,13 @@ class AidenIdDeliveryGuaranteesTest {
     }
 
     private void route(ReplayingServer server, String options, Processor step) throws Exception {
+        routeWithBackoff(server, "reconnectDelay=10&maxReconnectDelay=100", options, step);
+    }
+
+    private void routeWithBackoff(ReplayingServer server, String backoff, String options, Processor step)
+            throws Exception {
         String uri = "aidenid-sse:stream?baseUrl=" + server.baseUrl() + "&apiKey=k&orgId=o&projectId=p"
-                     + "&reconnectDelay=10&maxReconnectDelay=100&lastEventIdRepository=#positions"
+                     + "&" + backoff + "&lastEventIdRepository=#positions"
                      + (options.isEmpty() ? "" : "&" + options);
         context.addRoutes(new RouteBuilder() {
             @Override

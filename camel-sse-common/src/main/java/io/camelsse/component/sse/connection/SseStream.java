@@ -270,6 +270,7 @@ public final class SseStream {
             return false;
         }
         log.connected(attempt.reconnect, outageEnded, clock.instant(), lastEventId);
+        handler.onConnected();
         return true;
     }
 

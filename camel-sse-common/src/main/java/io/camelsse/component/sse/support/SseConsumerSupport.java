@@ -7,6 +7,7 @@ package io.camelsse.component.sse.support;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.FailureDescription;
@@ -55,6 +56,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     private boolean wrapped;
     // outlives the streams of restarts and reconnects, so that what metrics and JMX show only grows
     private final StreamCounters counters = new StreamCounters();
+    // the connections opened by every stream of this consumer, those that reconnect() put in place included
+    private final AtomicLong connections = new AtomicLong();
     private volatile SseStream stream;
     // where this run stands: the ID its first stream resumed after, then that of each event completed since. What a
     // redelivery (breakOnFirstError) and a replaced stream resume after
@@ -123,6 +126,14 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
 
     /** Runs when Camel refused an event's exchange because the route or the context is stopping. */
     protected void onEventRejected(ServerSentEvent event, Exchange exchange) {
+    }
+
+    /**
+     * The number of the connection whose event is being delivered: it changes with every connection any stream of
+     * this consumer opens, and not while one connection lasts. Read it while filling an exchange.
+     */
+    protected final long connectionNumber() {
+        return connections.get();
     }
 
     /** The stream's state, or null before the first start. */
@@ -430,6 +441,11 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         @Override
         public boolean deliver(ServerSentEvent event, Runnable whenDoneAsync) {
             return SseConsumerSupport.this.deliver(event, whenDoneAsync);
+        }
+
+        @Override
+        public void onConnected() {
+            connections.incrementAndGet();
         }
 
         @Override
