@@ -197,6 +197,22 @@ class PredicateSseConsumerTest extends PredicateTestSupport {
     }
 
     @Test
+    void reconnectRequestedAfterATerminalStatusLeavesTheStreamClosed() throws Exception {
+        PredicateSession session = SIM.predicate().newSession().scriptStart(ScriptStart.MANUAL).create();
+        route("r", uri(session, ""));
+        await().until(() -> received.size() == 1);
+        session.complete();
+        awaitClosedWithOneRequest("r");
+
+        consumer("r").reconnect();
+
+        // reopened, it would get the outcome again, skip it as unchanged, and reconnect every time the server ends
+        await().during(Duration.ofSeconds(1)).until(() -> SIM.requests().size() == 1);
+        assertThat(consumer("r").streamStatus().state()).isEqualTo(StreamState.CLOSED);
+        assertThat(statuses()).containsExactly("pending", "completed");
+    }
+
+    @Test
     void withoutCloseOnTerminalTheConsumerReconnectsAndSkipsTheRepeatedOutcome() throws Exception {
         PredicateSession session = SIM.predicate().newSession().scriptStart(ScriptStart.MANUAL).create();
         route("r", uri(session, "closeOnTerminal=false"));

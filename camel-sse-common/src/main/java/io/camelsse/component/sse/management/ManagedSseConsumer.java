@@ -80,7 +80,8 @@ public interface ManagedSseConsumer extends ObservedConsumer {
 
     @Override
     @ManagedOperation(description = "Connects again at once, resuming after the last event ID; a stream that failed"
-                                    + " for good or was closed starts anew")
+                                    + " for good or that the server closed starts anew, one its consumer closed"
+                                    + " having what it wanted stays closed")
     void reconnect();
 
     private static String iso(Instant instant) {

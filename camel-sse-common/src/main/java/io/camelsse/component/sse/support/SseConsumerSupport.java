@@ -62,6 +62,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     // where this run stands: the ID its first stream resumed after, then that of each event completed since. What a
     // redelivery (breakOnFirstError) and a replaced stream resume after
     private volatile String runPosition = "";
+    // the consumer closed its stream because it has what it wanted: nothing reopens it until the route restarts
+    private volatile boolean closedForGood;
     private volatile Translation lastTranslation;
     private volatile AutoCloseable meters;
     // the stream's own client, when it has one (dedicatedHttpClient): shut down when the consumer stops
@@ -194,6 +196,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
 
     /** Ends the stream for good (until the route restarts): nothing further is requested. */
     protected void closeStream() {
+        closedForGood = true;
         SseStream s = stream;
         if (s != null) {
             s.close();
@@ -224,6 +227,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         }
         stream = newStream;
         runPosition = startAfter;
+        closedForGood = false;
         inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
         newStream.start();
         meters = SseMetrics.bind(getEndpoint().getCamelContext(), this);
@@ -404,12 +408,18 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     /**
      * An open stream drops its connection and connects again after the last event handed to the route (the events
      * after it come again); any other stream of a started consumer is replaced by a new one that connects at once,
-     * after the last event completed in this run, or where the run started when none has.
+     * after the last event completed in this run, or where the run started when none has. A stream that its consumer
+     * closed for good, having what it wanted, stays closed.
      */
     @Override
     public void reconnect() {
         SseStream current = stream;
         if (current == null || !isStarted()) {
+            return;
+        }
+        if (closedForGood) {
+            LOG.info("{}: not reconnecting to {}: the stream was closed for good, until the route restarts",
+                    streamName(), current.displayUri());
             return;
         }
         if (current.status().state() == StreamState.CONNECTED) {
