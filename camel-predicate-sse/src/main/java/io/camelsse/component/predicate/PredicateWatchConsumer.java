@@ -61,6 +61,9 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     // shared by the streams of all sessions, and kept across restarts: what metrics and JMX show only grows
     private final StreamCounters counters = new StreamCounters();
     private boolean wrapped;
+    // counts the starts of this consumer; written by its life cycle only. An event that a session's stream of an
+    // earlier start read just before that start's stop is not routed in a later one (see deliver)
+    private volatile long run;
     private volatile AutoCloseable meters;
     private volatile ExecutorService executor;
     private volatile WatchHttpClients clients;
@@ -108,6 +111,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
                 spread ? config.getMaxStreamsPerClient() : 0);
         registerHealthCheck(component);
         failed.set(0);
+        run++;
         inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
         int opening = endpoint.watchSet().attach(this);
         meters = SseMetrics.bind(endpoint.getCamelContext(), this);
@@ -216,7 +220,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
         }
         WatchHttpClients.Lease lease = clients.acquire();
         try {
-            SessionStream session = new SessionStream(this, entry, lease);
+            SessionStream session = new SessionStream(this, entry, lease, run);
             PredicateSseConfiguration config = config();
             ReconnectPolicy policy = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
                     settings.maxReconnectAttempts(), ReconnectPolicy.JITTER);
@@ -316,6 +320,12 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     boolean deliver(SessionStream session, ServerSentEvent event, Runnable whenDoneAsync) {
         if (!inFlight.tryBegin()) {
             // read just before the consumer stopped: not delivered, so the session's last status stays as it was
+            return true;
+        }
+        if (session.run() != run) {
+            // the same, by a stream whose thread reached the gate only once the consumer had started again: the
+            // session's new stream delivers the status
+            inFlight.end();
             return true;
         }
         try {

@@ -18,14 +18,17 @@ final class SessionStream implements StreamHandler {
     private final PredicateWatchConsumer consumer;
     private final WatchEntry entry;
     private final WatchHttpClients.Lease lease;
+    private final long run;
     private volatile SseStream stream;
     // events of one session come one at a time
     private volatile PredicateStatusEvent inFlight;
 
-    SessionStream(PredicateWatchConsumer consumer, WatchEntry entry, WatchHttpClients.Lease lease) {
+    /** @param run the consumer's start that opened the session */
+    SessionStream(PredicateWatchConsumer consumer, WatchEntry entry, WatchHttpClients.Lease lease, long run) {
         this.consumer = consumer;
         this.entry = entry;
         this.lease = lease;
+        this.run = run;
     }
 
     void start(SseStream newStream) {
@@ -35,6 +38,10 @@ final class SessionStream implements StreamHandler {
 
     WatchEntry entry() {
         return entry;
+    }
+
+    long run() {
+        return run;
     }
 
     StreamStatus status() {

@@ -59,6 +59,9 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     // the connections opened by every stream of this consumer, those that reconnect() put in place included
     private final AtomicLong connections = new AtomicLong();
     private volatile SseStream stream;
+    // counts the starts of this consumer; written by its life cycle only. An event that a stream of an earlier start
+    // read just before that start's stop is not routed in a later one (see deliver)
+    private volatile long run;
     // where this run stands: the ID its first stream resumed after, then that of each event completed since. What a
     // redelivery (breakOnFirstError) and a replaced stream resume after
     private volatile String runPosition = "";
@@ -214,6 +217,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         super.doStart();
         SseCommonConfiguration options = streamOptions();
         SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
+        run++;
         String startAfter = initialLastEventId();
         SseStream newStream = newStream(startAfter);
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
@@ -252,7 +256,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         }
         // the engine trusts what it is given: the request and the IDs were checked where they came from
         SseStream created = new SseStream(createStreamRequest(), settings, options.isAllowPlainHttp(),
-                lastEventId, client, component.scheduler(), new EngineCallbacks(), policy, streamName())
+                lastEventId, client, component.scheduler(), new EngineCallbacks(run), policy, streamName())
                 .countingInto(counters);
         if (dedicatedHttpClient()) {
             created.deliverOnReadingThread(component.workers());
@@ -283,9 +287,15 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         super.doStop();
     }
 
-    private boolean deliver(ServerSentEvent event, Runnable whenDoneAsync) {
+    private boolean deliver(long streamRun, ServerSentEvent event, Runnable whenDoneAsync) {
         if (!inFlight.tryBegin()) {
             // read just before the stream was stopped: not delivered, so the position stays before it
+            return true;
+        }
+        if (streamRun != run) {
+            // the same, by a stream whose thread reached the gate only once the consumer had started again: the new
+            // stream resumes before this event and delivers it
+            inFlight.end();
             return true;
         }
         try {
@@ -448,9 +458,15 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
      * consumer, and a subclass changes what it means to, through the protected hooks, and no plumbing.
      */
     private final class EngineCallbacks implements StreamHandler {
+        private final long streamRun;
+
+        EngineCallbacks(long streamRun) {
+            this.streamRun = streamRun;
+        }
+
         @Override
         public boolean deliver(ServerSentEvent event, Runnable whenDoneAsync) {
-            return SseConsumerSupport.this.deliver(event, whenDoneAsync);
+            return SseConsumerSupport.this.deliver(streamRun, event, whenDoneAsync);
         }
 
         @Override
