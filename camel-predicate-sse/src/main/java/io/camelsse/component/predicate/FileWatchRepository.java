@@ -60,27 +60,37 @@ public class FileWatchRepository implements WatchRepository {
         return new ArrayList<>(set(watchName).values());
     }
 
+    // each change is written before it is made in memory: a change that failed to reach the file is not taken either,
+    // so a caller that tries again writes it then
+
     @Override
     public synchronized void add(String watchName, WatchedSession session) throws IOException {
         open();
-        if (set(watchName).putIfAbsent(session.sessionId(), session) == null) {
+        if (!set(watchName).containsKey(session.sessionId())) {
             append("A", watchName, session.sessionId(), session.verificationType());
+            set(watchName).put(session.sessionId(), session);
+            compactIfGrown();
         }
     }
 
     @Override
     public synchronized void delivered(String watchName, String sessionId, String statusJson) throws IOException {
         open();
-        if (set(watchName).computeIfPresent(sessionId, (id, s) -> s.withLastDelivered(statusJson)) != null) {
+        WatchedSession session = set(watchName).get(sessionId);
+        if (session != null) {
             append("D", watchName, sessionId, statusJson);
+            set(watchName).put(sessionId, session.withLastDelivered(statusJson));
+            compactIfGrown();
         }
     }
 
     @Override
     public synchronized void remove(String watchName, String sessionId) throws IOException {
         open();
-        if (set(watchName).remove(sessionId) != null) {
+        if (set(watchName).containsKey(sessionId)) {
             append("R", watchName, sessionId, null);
+            set(watchName).remove(sessionId);
+            compactIfGrown();
         }
     }
 
@@ -101,6 +111,7 @@ public class FileWatchRepository implements WatchRepository {
         if (writer != null) {
             return;
         }
+        sets.clear();
         if (Files.exists(file)) {
             read();
         }
@@ -163,13 +174,42 @@ public class FileWatchRepository implements WatchRepository {
 
     private void append(String op, String watchName, String sessionId, String value) throws IOException {
         requireOneLine(value);
-        writer.write(line(op, watchName, sessionId, value));
-        writer.flush();
+        try {
+            writer.write(line(op, watchName, sessionId, value));
+            writer.flush();
+        } catch (IOException e) {
+            // part of the line may be in the file, or still in the writer's buffer: the next call starts afresh from
+            // the file, which ignores a cut line and rewrites the file without it
+            forget(e);
+            throw e;
+        }
         linesWritten++;
+    }
+
+    /** The change is in the file already: a compaction that fails does not fail it, the next call tries again. */
+    private void compactIfGrown() {
         long live = sets.values().stream().mapToLong(Map::size).sum();
         if (linesWritten > Math.max(MIN_LINES_BEFORE_COMPACTION, 4 * live)) {
-            rewrite();
+            try {
+                rewrite();
+            } catch (IOException e) {
+                forget(e);
+                LOG.warn("{}: could not compact the file, it is read again on next use: {}", file, e.toString());
+            }
         }
+    }
+
+    /** Drops what is in memory: the next call reads the file again, which holds every change that succeeded. */
+    private void forget(IOException failure) {
+        if (writer != null) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                failure.addSuppressed(e);
+            }
+            writer = null;
+        }
+        sets.clear();
     }
 
     private static void requireOneLine(String value) {

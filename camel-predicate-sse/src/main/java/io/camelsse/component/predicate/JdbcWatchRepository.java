@@ -34,6 +34,9 @@ import javax.sql.DataSource;
  *     last_status       VARCHAR(16000),
  *     PRIMARY KEY (watch_name, session_id))
  * </pre>
+ *
+ * A status whose JSON is longer than that column cannot be recorded; where statuses may be, create the table with a
+ * text type of the database instead.
  */
 public class JdbcWatchRepository implements WatchRepository {
 

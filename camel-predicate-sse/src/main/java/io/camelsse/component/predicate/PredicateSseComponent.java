@@ -53,9 +53,9 @@ public class PredicateSseComponent extends SseComponentSupport {
         configuration.setSessionId(remaining.length() > PredicateSseEndpoint.WATCH.length()
                 ? remaining.substring(PredicateSseEndpoint.WATCH.length() + 1) : PredicateSseEndpoint.DEFAULT_WATCH_NAME);
         // only what an endpoint names itself, or the component does for all, configures the shared set
-        boolean namesRepository = parameters.containsKey("watchRepository")
+        boolean namesRepository = namesOption(parameters, "watchRepository")
                 || getConfiguration().getWatchRepository() != null;
-        boolean namesMaxSessions = parameters.containsKey("maxSessions")
+        boolean namesMaxSessions = namesOption(parameters, "maxSessions")
                 || getConfiguration().getMaxSessions() != WatchSet.DEFAULT_MAX_SESSIONS;
         PredicateSseEndpoint endpoint = new PredicateSseEndpoint(uri, this, configuration);
         setProperties(endpoint, parameters);
@@ -63,6 +63,19 @@ public class PredicateSseComponent extends SseComponentSupport {
         endpoint.watchSet().configure(namesRepository ? configuration.getWatchRepository() : null,
                 namesMaxSessions ? Integer.valueOf(configuration.getMaxSessions()) : null);
         return endpoint;
+    }
+
+    /**
+     * Whether the parameters set the option, in any of the spellings Camel's property binding accepts for it: any
+     * letter case, and dashes anywhere ({@code watch-repository}, as YAML DSL, Kamelets and properties files write it).
+     */
+    private static boolean namesOption(Map<String, Object> parameters, String option) {
+        for (String key : parameters.keySet()) {
+            if (key.replace("-", "").equalsIgnoreCase(option)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The watch set of that name, created on first use; it lives as long as the component. */

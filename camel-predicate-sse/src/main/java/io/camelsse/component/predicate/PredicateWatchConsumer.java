@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -15,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.net.ssl.SSLContext;
 
@@ -22,6 +24,7 @@ import io.camelsse.component.sse.connection.DisplayUri;
 import io.camelsse.component.sse.connection.SseStream;
 import io.camelsse.component.sse.connection.StreamCounters;
 import io.camelsse.component.sse.connection.StreamSettings;
+import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.connection.WorkerThreads;
 import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.management.ManagedSseConsumer;
@@ -58,6 +61,8 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     private final ConcurrentMap<String, SessionStream> sessions = new ConcurrentHashMap<>();
     private final InFlightDeliveries inFlight = new InFlightDeliveries();
     private final AtomicLong failed = new AtomicLong();
+    // when the last session closed while it had a connection, since this start: the health check's reference
+    private final AtomicReference<Instant> lastConnectionClosed = new AtomicReference<>();
     // shared by the streams of all sessions, and kept across restarts: what metrics and JMX show only grows
     private final StreamCounters counters = new StreamCounters();
     private boolean wrapped;
@@ -111,6 +116,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
                 spread ? config.getMaxStreamsPerClient() : 0);
         registerHealthCheck(component);
         failed.set(0);
+        lastConnectionClosed.set(null);
         run++;
         inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
         int opening = endpoint.watchSet().attach(this);
@@ -300,6 +306,19 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
 
     long failedSessions() {
         return failed.get();
+    }
+
+    /** A session leaves the watch: if it had a connection, the watch had one until now. */
+    void sessionClosing(StreamStatus status) {
+        if (status != null && status.lastConnected() != null) {
+            Instant end = status.downSince() == null ? clock().instant() : status.downSince();
+            lastConnectionClosed.accumulateAndGet(end, (a, b) -> a == null || b.isAfter(a) ? b : a);
+        }
+    }
+
+    /** @return when a session last closed while it had a connection since this start, or null */
+    Instant lastConnectionClosed() {
+        return lastConnectionClosed.get();
     }
 
     int waitingForPace() {

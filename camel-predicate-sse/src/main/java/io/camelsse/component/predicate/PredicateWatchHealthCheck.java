@@ -13,9 +13,9 @@ import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness of a watch consumer: the sessions counted by state. DOWN only when there are sessions and none of them has
- * had a connection for {@code unhealthyAfter}: the API is out of reach. One session that cannot connect is not the
- * consumer's health (it is reported on its own).
+ * Readiness of a watch consumer: the sessions counted by state. DOWN only when there are sessions and the watch has had
+ * no connection for {@code unhealthyAfter}: the API is out of reach. Sessions added meanwhile do not start that time
+ * again. One session that cannot connect while others can is not the consumer's health (it is reported on its own).
  */
 final class PredicateWatchHealthCheck extends AbstractHealthCheck {
 
@@ -49,7 +49,7 @@ final class PredicateWatchHealthCheck extends AbstractHealthCheck {
         WatchSessionCounts counts = WatchSessionCounts.of(consumer);
         int sessions = counts.sessions();
         int open = counts.open();
-        Instant latestDown = counts.latestDown();
+        Instant noConnectionSince = counts.noConnectionSince();
         builder.detail(DETAIL_SESSIONS, sessions);
         builder.detail(DETAIL_CONNECTING, counts.connecting());
         builder.detail(DETAIL_OPEN, open);
@@ -59,8 +59,8 @@ final class PredicateWatchHealthCheck extends AbstractHealthCheck {
         builder.detail(DETAIL_CONNECTS_PER_SECOND, consumer.connectsPerSecond());
         builder.detail(DETAIL_HTTP_CLIENTS, consumer.httpClients());
         builder.detail("route.id", consumer.getRouteId());
-        boolean allDown = sessions > 0 && open == 0 && latestDown != null && !unhealthyAfter.isZero()
-                          && Duration.between(latestDown, clock.instant()).compareTo(unhealthyAfter) >= 0;
+        boolean allDown = noConnectionSince != null && !unhealthyAfter.isZero()
+                          && Duration.between(noConnectionSince, clock.instant()).compareTo(unhealthyAfter) >= 0;
         if (allDown) {
             builder.down();
             builder.message("None of the " + sessions + " watched sessions has had a connection for "

@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * Adds a session to a watch set, or removes it, and returns at once: the watch consumer streams it. The session is
  * header {@code CamelPredicateSessionId}, or else the body; its type is header {@code CamelPredicateVerificationType}
  * ({@code individual} when absent); header {@code CamelPredicateWatchAction} is {@code add} (default) or
- * {@code remove}. Adding a session already watched, or removing one that is not, changes nothing. A refused ID or a
- * full set fails the exchange and changes nothing.
+ * {@code remove}. Session IDs are taken in lower case, since a UUID is the same in either. Adding a session already
+ * watched, or removing one that is not, changes nothing. A refused ID or a full set fails the exchange and changes
+ * nothing.
  */
 public class PredicateWatchProducer extends DefaultProducer {
 
@@ -41,6 +42,8 @@ public class PredicateWatchProducer extends DefaultProducer {
         }
         sessionId = sessionId == null ? null : sessionId.trim();
         PredicateSseEndpoint.requireSessionUuid(sessionId);
+        // a UUID is the same in either case: one session is watched once, and removed in whatever case it was added
+        sessionId = sessionId.toLowerCase(Locale.ROOT);
         WatchSet set = getEndpoint().watchSet();
         String action = message.getHeader(PredicateSseConstants.WATCH_ACTION, "add", String.class)
                 .toLowerCase(Locale.ROOT);

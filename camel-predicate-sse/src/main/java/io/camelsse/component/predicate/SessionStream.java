@@ -77,6 +77,7 @@ final class SessionStream implements StreamHandler {
     void close() {
         SseStream s = stream;
         if (s != null) {
+            consumer.sessionClosing(s.status());
             s.close();
         }
         lease.release();

@@ -19,11 +19,13 @@ import io.camelsse.component.sse.connection.StreamStatus;
  * @param open         sessions with an open stream
  * @param reconnecting sessions waiting out a backoff delay
  * @param failed       sessions removed after a permanent failure since the consumer started
- * @param latestDown   the latest time a session lost (or never had) its connection; null when none is down
+ * @param noConnectionSince since when no session of the watch has had a connection: the last time one lost it (or
+ *                          was closed while it had one), but not before the earliest time a session now down lost its
+ *                          connection or began to try; null while a session is connected, or when there is none
  * @param lastError    the last failure of a session that is not connected, in words; null when none
  */
-record WatchSessionCounts(int sessions, int connecting, int open, int reconnecting, long failed, Instant latestDown,
-                          String lastError) {
+record WatchSessionCounts(int sessions, int connecting, int open, int reconnecting, long failed,
+                          Instant noConnectionSince, String lastError) {
 
     static WatchSessionCounts of(PredicateWatchConsumer consumer) {
         int connecting = 0;
@@ -31,6 +33,9 @@ record WatchSessionCounts(int sessions, int connecting, int open, int reconnecti
         int reconnecting = 0;
         int sessions = 0;
         Instant latestDown = null;
+        // a session added during an outage has tried only since it was added, but the watch has been down longer
+        Instant lastConnectionLost = consumer.lastConnectionClosed();
+        Instant earliestDown = null;
         String lastError = null;
         for (SessionStream session : consumer.sessions()) {
             StreamStatus status = session.status();
@@ -45,13 +50,29 @@ record WatchSessionCounts(int sessions, int connecting, int open, int reconnecti
                 default -> {
                 }
             }
-            if (status.downSince() != null && (latestDown == null || status.downSince().isAfter(latestDown))) {
-                latestDown = status.downSince();
+            Instant down = status.downSince();
+            if (down == null) {
+                continue;
+            }
+            if (latestDown == null || down.isAfter(latestDown)) {
+                latestDown = down;
                 lastError = status.lastError();
             }
+            if (status.lastConnected() != null) {
+                lastConnectionLost = later(lastConnectionLost, down);
+            }
+            if (earliestDown == null || down.isBefore(earliestDown)) {
+                earliestDown = down;
+            }
         }
-        return new WatchSessionCounts(sessions, connecting, open, reconnecting, consumer.failedSessions(), latestDown,
-                lastError);
+        // the watch has had no connection since the last one ended, but counts no time in which it had no session
+        Instant noConnectionSince = open > 0 || earliestDown == null ? null : later(lastConnectionLost, earliestDown);
+        return new WatchSessionCounts(sessions, connecting, open, reconnecting, consumer.failedSessions(),
+                noConnectionSince, lastError);
+    }
+
+    private static Instant later(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 
     /** Where the watch is as a whole: CONNECTED while any session is open. */

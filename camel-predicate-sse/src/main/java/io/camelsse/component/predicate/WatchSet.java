@@ -63,8 +63,9 @@ final class WatchSet {
             repository = newRepository;
             repositoryExplicit = true;
         }
-        if (newMaxSessions != null && newMaxSessions != maxSessions) {
-            if (maxSessionsExplicit) {
+        if (newMaxSessions != null) {
+            // an endpoint that names the default names a value all the same: a later different one conflicts
+            if (maxSessionsExplicit && newMaxSessions != maxSessions) {
                 throw new IllegalArgumentException("Watch set '" + name + "' already has maxSessions=" + maxSessions
                                                    + "; every endpoint of one watch set must name the same");
             }

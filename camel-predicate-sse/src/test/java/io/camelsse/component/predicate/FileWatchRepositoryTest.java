@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FileWatchRepositoryTest {
 
@@ -39,6 +40,24 @@ class FileWatchRepositoryTest {
         assertThat(second.load("other")).containsExactly(new WatchedSession("a", "business", null));
         second.close();
         first.close();
+    }
+
+    @Test
+    void aChangeThatCannotBeWrittenIsNotTakenInMemoryEither() throws Exception {
+        Path file = dir.resolve("watch.log");
+        FileWatchRepository repository = new FileWatchRepository(file);
+        repository.add("default", new WatchedSession("a", "individual", null));
+        repository.delivered("default", "a", "{\"status\":\"pending\"}");
+
+        assertThatThrownBy(() -> repository.delivered("default", "a", "{\"status\":\n\"submitted\"}"))
+                .hasMessageContaining("must fit on one line");
+        assertThatThrownBy(() -> repository.add("default", new WatchedSession("b", "individual\tx", null)))
+                .hasMessageContaining("must fit on one line");
+
+        WatchedSession[] expected = { new WatchedSession("a", "individual", "{\"status\":\"pending\"}") };
+        assertThat(repository.load("default")).as("in memory").containsExactly(expected);
+        assertThat(new FileWatchRepository(file).load("default")).as("in the file").containsExactly(expected);
+        repository.close();
     }
 
     @Test

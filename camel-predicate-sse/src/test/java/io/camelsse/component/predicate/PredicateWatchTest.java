@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.camelsse.component.sse.LogCapture;
+import io.camelsse.simulator.Fault;
 import io.camelsse.simulator.PredicateSession;
 import io.camelsse.simulator.ScriptStart;
 import org.apache.camel.CamelExecutionException;
@@ -221,6 +222,22 @@ class PredicateWatchTest extends PredicateWatchTestSupport {
         await().until(() -> consumer().getHealthCheck().call().getDetails()
                 .get(PredicateWatchHealthCheck.DETAIL_RECONNECTING).equals(3));
         SIM.simulator().startListening();
+    }
+
+    @Test
+    void sessionsAddedWhileTheApiIsOutOfReachDoNotTurnTheHealthCheckUp() throws Exception {
+        SIM.faults().always(Fault.status(503));
+        startContext(watchUri("unhealthyAfter=300&maxReconnectDelay=100&maxConnectsPerSecond=0"));
+        add(manualSession().id());
+        HealthCheck check = consumer().getHealthCheck();
+        await().until(() -> check.call().getState() == HealthCheck.State.DOWN);
+
+        add(manualSession().id());
+        assertThat(check.call().getState()).as("a session added now has not connected either")
+                .isEqualTo(HealthCheck.State.DOWN);
+
+        SIM.faults().clear();
+        await().until(() -> check.call().getState() == HealthCheck.State.UP);
     }
 
     @Test
