@@ -73,7 +73,7 @@ public class SseConsumer extends ResumableSseConsumerSupport {
             return fromStrategy;
         }
         String completed = completedEventId().get();
-        if (!completed.isEmpty()) {
+        if (completed != null) {
             return completed;
         }
         String configured = getEndpoint().getConfiguration().getLastEventId();

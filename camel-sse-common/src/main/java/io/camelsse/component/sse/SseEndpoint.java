@@ -101,9 +101,13 @@ public class SseEndpoint extends DefaultEndpoint {
         return consumer;
     }
 
-    /** The ID of the last event that the route completed, in this JVM (empty when none), to read and to move. */
+    /**
+     * The last event ID in force for the last event that the route completed, in this JVM, to read and to move: null
+     * while none has completed; empty when the server had reset the ID (an {@code id} field with no value), so a
+     * restarted route sends no {@code Last-Event-ID}, as the stream would have.
+     */
     AtomicReference<String> completedEventId(String routeId) {
-        return completedEventIds.computeIfAbsent(routeId == null ? "" : routeId, id -> new AtomicReference<>(""));
+        return completedEventIds.computeIfAbsent(routeId == null ? "" : routeId, id -> new AtomicReference<>());
     }
 
     /** The key of this stream's position in a resume strategy: {@code resumeKey}, else {@code sse/<url shown>}. */

@@ -138,7 +138,7 @@ class SseConsumerTest extends SseRouteTestSupport {
     }
 
     @Test
-    void noContentEndsTheStreamWithoutReconnecting() throws Exception {
+    void noContentEndsTheStreamWithoutReconnectingAndTurnsTheHealthCheckDown() throws Exception {
         server.otherwise(c -> c.respond(204, null, ""));
         route("r", sse("/events", "reconnectDelay=10"));
 
@@ -146,6 +146,9 @@ class SseConsumerTest extends SseRouteTestSupport {
         await().during(Duration.ofMillis(500)).until(() -> server.requests().size() == 1);
         assertThat(reported).isEmpty();
         assertThat(consumer("r").streamStatus().state().name()).isEqualTo("CLOSED");
+        HealthCheck.Result health = consumer("r").getHealthCheck().call();
+        assertThat(health.getState()).as("an ended stream delivers nothing any more").isEqualTo(HealthCheck.State.DOWN);
+        assertThat(health.getMessage()).hasValueSatisfying(m -> assertThat(m).contains("204 No Content"));
     }
 
     @ParameterizedTest
@@ -360,6 +363,26 @@ class SseConsumerTest extends SseRouteTestSupport {
                 .hasStackTraceContaining("Header X-Evil must not contain CR, LF or other control characters");
         assertThatThrownBy(() -> context.getEndpoint(sse("/events", "lastEventId=1%0B2")))
                 .hasStackTraceContaining("lastEventId must not contain CR, LF");
+    }
+
+    @Test
+    void headerValuesOutsidePrintableAsciiAreRefusedWhenTheEndpointIsCreatedWithoutTheValue() {
+        // the JDK client would send the first as '?' and refuse the second with the value in its message
+        context.getComponent("sse", SseComponent.class).setRequestHeaders("X-Api-Key: sk\u20acCanary42");
+        assertThatThrownBy(() -> context.getEndpoint(sse("/events", "")))
+                .hasStackTraceContaining("Header X-Api-Key must be printable ASCII")
+                .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain("Canary42"));
+        context.getComponent("sse", SseComponent.class).setRequestHeaders(null);
+        assertThatThrownBy(() -> context.getEndpoint(sse("/events", "header.X-Token=caf%C3%A9Canary42")))
+                .hasStackTraceContaining("Header X-Token must be printable ASCII")
+                .satisfies(e -> assertThat(stackTraceOf(e)).doesNotContain("Canary42"));
+        assertThat(server.requests()).isEmpty();
+    }
+
+    private static String stackTraceOf(Throwable e) {
+        java.io.StringWriter trace = new java.io.StringWriter();
+        e.printStackTrace(new java.io.PrintWriter(trace));
+        return trace.toString();
     }
 
     @Test

@@ -159,6 +159,23 @@ class SseDataSafetyTest extends SseRouteTestSupport {
         assertThat(server.requests().get(1).header("Last-Event-ID")).isEqualTo("2");
     }
 
+    @Test
+    void aRestartedRouteWhoseLastCompletedEventResetTheIdSendsNoLastEventId() throws Exception {
+        // an id field with no value resets the last event ID: a reconnect would send none, and so does a restart
+        server.enqueue(c -> c.eventStream().raw("id: 7\ndata: one\n\nid\ndata: two\n\n")
+                .holdOpen(10, TimeUnit.SECONDS));
+        server.enqueue(c -> c.eventStream().raw("data: three\n\n").holdOpen(10, TimeUnit.SECONDS));
+        route("r", sse("/restart", "lastEventId=5"));
+        await().until(() -> bodies().size() == 2);
+
+        context.getRouteController().stopRoute("r");
+        context.getRouteController().startRoute("r");
+
+        await().until(() -> bodies().size() == 3);
+        assertThat(server.requests().get(0).header("Last-Event-ID")).isEqualTo("5");
+        assertThat(server.requests().get(1).header("Last-Event-ID")).as("not the option's 5 again").isNull();
+    }
+
     private StreamStatus status(String routeId) {
         return ((SseConsumer) context.getRoute(routeId).getConsumer()).streamStatus();
     }

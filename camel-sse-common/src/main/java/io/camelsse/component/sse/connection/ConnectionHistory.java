@@ -26,6 +26,7 @@ final class ConnectionHistory {
     private Throwable lastFailure;
     private int lastFailureStatus;
     private String lastError;
+    private boolean endedByServer;
 
     ConnectionHistory(Clock clock) {
         this.clock = clock;
@@ -78,6 +79,11 @@ final class ConnectionHistory {
         failed(failure, reason);
     }
 
+    /** The server said the stream is over (204 No Content). */
+    void endedByServer() {
+        endedByServer = true;
+    }
+
     /** A reconnect is scheduled after the given delay; returns the outage it is part of, for the log line. */
     Outage reconnectScheduled(Duration delay) {
         reconnectCount++;
@@ -95,7 +101,7 @@ final class ConnectionHistory {
         Throwable failure = failing ? lastFailure : null;
         return new StreamStatus(state, lastEventId, reconnectCount, lastConnected, failure,
                 failure == null ? 0 : lastFailureStatus, state == StreamState.RECONNECTING ? nextAttemptAt : null,
-                lastError, state.isOver() ? null : downSince, failedAttempts);
+                lastError, state.isOver() ? null : downSince, failedAttempts, endedByServer);
     }
 
     private void failed(Throwable failure, String reason) {

@@ -192,7 +192,9 @@ public final class SseStream {
         try {
             httpRequest = requests.requestTo(target, lastEventId);
         } catch (IllegalArgumentException refused) {
-            permanentFailure(new SseStreamException("Cannot build the request to " + displayUri, refused));
+            // not the JDK's exception as the cause: its message quotes the header value it refused, maybe a secret
+            permanentFailure(new SseStreamException("Cannot build the request to " + displayUri
+                                                    + ": the HTTP client refused a header or the URL"));
             return;
         }
         HttpClient httpClient = client;
@@ -288,6 +290,11 @@ public final class SseStream {
         switch (ResponseKind.of(status, response.headers())) {
             case END_OF_STREAM -> {
                 log.endedByServer();
+                synchronized (this) {
+                    if (!isOver()) {
+                        history.endedByServer();
+                    }
+                }
                 end(StreamState.CLOSED);
                 handler.onEndedByServer();
             }

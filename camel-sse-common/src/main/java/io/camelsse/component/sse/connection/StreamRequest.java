@@ -72,7 +72,7 @@ public final class StreamRequest {
         }
 
         /**
-         * Adds a header value, after checking the name is a token and the value has no control characters. Like every
+         * Adds a header value, after checking the name is a token and the value is printable ASCII. Like every
          * configured header, it is kept to the stream's own origin.
          */
         public Builder header(String name, String value) {
@@ -82,6 +82,11 @@ public final class StreamRequest {
                                                    + " configured");
             }
             HeaderValues.requireNoControlCharacters("Header " + name, Objects.requireNonNull(value, name));
+            // the JDK client sends anything else as '?', or refuses it with the value in its message: a value may
+            // be a secret, so it is refused here, by name only
+            if (!HeaderValues.isSendableAsIs(value)) {
+                throw new IllegalArgumentException("Header " + name + " must be printable ASCII");
+            }
             headers.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
             headerNames.add(name.toLowerCase(Locale.ROOT));
             return this;

@@ -20,6 +20,7 @@ import java.time.Instant;
  * @param downSince      since when the stream has had no connection (its start, if it never connected); null while
  *                       connected and once the stream is over
  * @param failedAttempts connection attempts that failed since the stream last connected
+ * @param endedByServer  true once the server ended the stream for good (204 No Content): the state is then CLOSED
  */
 public record StreamStatus(
         StreamState state,
@@ -31,5 +32,6 @@ public record StreamStatus(
         Instant nextAttemptAt,
         String lastError,
         Instant downSince,
-        int failedAttempts) {
+        int failedAttempts,
+        boolean endedByServer) {
 }

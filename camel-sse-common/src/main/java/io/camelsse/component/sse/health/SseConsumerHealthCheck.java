@@ -19,8 +19,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
  * Readiness of one SSE consumer: UP while connected, or reconnecting for less than {@code unhealthyAfter}; DOWN after a
- * permanent failure, with the error and its HTTP status, and DOWN while the stream has had no connection for
- * {@code unhealthyAfter} (one that never connected since its start included), until it connects again. The details
+ * permanent failure, with the error and its HTTP status, DOWN once the server ended the stream (204), and DOWN while
+ * the stream has had no connection for {@code unhealthyAfter} (one that never connected since its start included),
+ * until it connects again. A stream its consumer closed after a final event (Predicate's outcome) stays UP. The details
  * hold the state, the last event ID (shortened when long), the reconnect count, the time of the last connect, the last
  * error in words, since when the stream has been down and, while waiting to reconnect, when the next attempt is due;
  * never a secret: the URL is shown masked and no request header is shown at all.
@@ -84,6 +85,11 @@ public class SseConsumerHealthCheck extends AbstractHealthCheck {
             if (now.httpStatus() > 0) {
                 builder.detail(HealthCheck.HTTP_RESPONSE_CODE, now.httpStatus());
             }
+        } else if (now.state() == StreamState.CLOSED && now.endedByServer()) {
+            // over, though not failed: nothing comes any more, which is what readiness is about
+            builder.down();
+            builder.message("The server ended the stream (204 No Content): no further request until the route is"
+                            + " restarted");
         } else if (down != null && !unhealthyAfter.isZero() && down.compareTo(unhealthyAfter) >= 0) {
             builder.down();
             builder.message("No connection to " + displayUri.get() + " for " + seconds(down)

@@ -32,6 +32,8 @@ final class EventAssembler {
 
     // the spec's "last event ID buffer": set by id fields, copied to lastEventId at dispatch
     private String idBuffer = "";
+    // the bytes of the id field of the event in progress, if it has one: part of the event's size
+    private int idBytes;
     // the spec's "last event ID string"
     private String lastEventId = "";
 
@@ -51,9 +53,12 @@ final class EventAssembler {
                 && line[from] == 'd' && line[from + 1] == 'a' && line[from + 2] == 't' && line[from + 3] == 'a';
     }
 
-    /** Bytes in the data buffer: the data values seen so far in this event, each with its LF. */
-    int dataSize() {
-        return data.size();
+    /**
+     * The size of the event in progress, as {@code maxEventSize} bounds it: its data values (each with its LF), its
+     * event type and the ID it set.
+     */
+    int eventSize() {
+        return data.size() + type.size() + idBytes;
     }
 
     String lastEventId() {
@@ -97,6 +102,7 @@ final class EventAssembler {
         data.clear();
         type.clear();
         idBuffer = lastEventId;
+        idBytes = 0;
     }
 
     private static int valueStart(byte[] line, int colon, int to) {
@@ -123,6 +129,7 @@ final class EventAssembler {
             case 2 -> {
                 if (line[from] == 'i' && line[from + 1] == 'd' && indexOf(line, valueFrom, to, NUL) < 0) {
                     idBuffer = Utf8.decode(line, valueFrom, to);
+                    idBytes = to - valueFrom;
                 }
             }
             default -> {
@@ -149,6 +156,7 @@ final class EventAssembler {
 
     private void dispatch() {
         lastEventId = idBuffer;
+        idBytes = 0;
         int size = data.size();
         if (size == 0) {
             type.clear();

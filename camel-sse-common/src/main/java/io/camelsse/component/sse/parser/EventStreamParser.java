@@ -66,7 +66,7 @@ public final class EventStreamParser {
     private int lineColon;
     // raw bytes of the pending line so far, wherever they are kept
     private int lineLength;
-    // how long the pending line may grow: what the data buffer left of maxEventSize when it began
+    // how long the pending line may grow: what the event so far left of maxEventSize when it began
     private int lineBudget;
     // in IN_DATA_VALUE: the byte after the colon has not arrived yet, so a space may still be due
     private boolean spaceMayFollowColon;
@@ -90,10 +90,10 @@ public final class EventStreamParser {
      * A parser accepting events up to {@code maxEventSize} bytes.
      *
      * <p>An event's size is the raw bytes the parser holds for it: the data buffer (every
-     * {@code data} value of the event so far, each with one LF) plus the line being read, counted
-     * with its field name, colon and spaces but without its line end. Every line counts, comments
-     * and fields other than {@code data} included, so no single line can be longer than
-     * {@code maxEventSize} either. When a chunk would take an event past the limit, {@code feed}
+     * {@code data} value of the event so far, each with one LF), its event type and the ID it set,
+     * plus the line being read, counted with its field name, colon and spaces but without its line
+     * end. Every line counts, comments and other fields included, so no single line can be longer
+     * than {@code maxEventSize} either. When a chunk would take an event past the limit, {@code feed}
      * throws {@link EventTooLargeException}: nothing of that event is delivered.
      *
      * @param listener     receives the events, retry values and comments
@@ -248,7 +248,7 @@ public final class EventStreamParser {
         if (p == end) {
             return beginPendingLine(bytes, start, colon, end);
         }
-        if (p - start > maxEventSize - assembler.dataSize()) {
+        if (p - start > maxEventSize - assembler.eventSize()) {
             throw new EventTooLargeException(maxEventSize);
         }
         int next = afterLineEnd(bytes, p, end);
@@ -258,7 +258,7 @@ public final class EventStreamParser {
 
     /** The chunk ended inside a line: keep what is needed to finish it with the next chunk. */
     private int beginPendingLine(byte[] bytes, int start, int colon, int end) throws EventTooLargeException {
-        lineBudget = maxEventSize - assembler.dataSize();
+        lineBudget = maxEventSize - assembler.eventSize();
         lineLength = 0;
         if (colon >= 0 && EventAssembler.isDataField(bytes, start, colon)) {
             lineState = IN_DATA_VALUE;

@@ -153,7 +153,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         }
         return new StreamStatus(status.state(), status.lastEventId(), status.reconnectCount(), status.lastConnected(),
                 translated(http), status.httpStatus(), status.nextAttemptAt(), status.lastError(), status.downSince(),
-                status.failedAttempts());
+                status.failedAttempts(), status.endedByServer());
     }
 
     /**

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * {@code maxEventSize} bounds the bytes held for one event: its data buffer plus the line being
- * read. Past it, {@code feed} throws, nothing of that event is delivered, and the parser wants
+ * {@code maxEventSize} bounds the bytes held for one event: its data buffer, event type and ID plus
+ * the line being read. Past it, {@code feed} throws, nothing of that event is delivered, and the parser wants
  * {@code endOfStream()} before it reads again.
  */
 class EventStreamParserLimitTest {
@@ -85,6 +85,31 @@ class EventStreamParserLimitTest {
         assertThatThrownBy(() -> chunking.feed(new EventStreamParser(new Recorder(), 20),
                 bytes("data: 0123456789\ndata: abcd\n\n")))
                 .isInstanceOf(EventTooLargeException.class);
+    }
+
+    @ParameterizedTest
+    @MethodSource("chunkings")
+    void limitCountsTheEventTypeAndTheIdOfTheEvent(Chunking chunking) throws EventTooLargeException {
+        // 30 + 30 bytes held leave 40 for the data line of 36 bytes; 40 + 40 leave 20, too few for 46
+        Recorder recorder = new Recorder();
+        chunking.feed(new EventStreamParser(recorder, 100),
+                bytes("event: " + "t".repeat(30) + "\nid: " + "i".repeat(30) + "\ndata: " + "d".repeat(30) + "\n\n"));
+        assertThat(recorder.seen).hasSize(1);
+
+        Recorder refused = new Recorder();
+        assertThatThrownBy(() -> chunking.feed(new EventStreamParser(refused, 100),
+                bytes("event: " + "t".repeat(40) + "\nid: " + "i".repeat(40) + "\ndata: " + "d".repeat(40) + "\n\n")))
+                .isInstanceOf(EventTooLargeException.class);
+        assertThat(refused.seen).isEmpty();
+    }
+
+    @ParameterizedTest
+    @MethodSource("chunkings")
+    void anIdSetByAnEarlierEventIsNotPartOfTheNext(Chunking chunking) throws EventTooLargeException {
+        Recorder recorder = new Recorder();
+        chunking.feed(new EventStreamParser(recorder, 100),
+                bytes("id: " + "i".repeat(60) + "\ndata: a\n\ndata: " + "d".repeat(60) + "\n\n"));
+        assertThat(recorder.seen).hasSize(2);
     }
 
     @Test
