@@ -63,6 +63,11 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private final Runnable deliveredAsynchronously = this::deliveredAsynchronously;
     // filled by the parser callbacks, on the thread that feeds the parser
     private List<ServerSentEvent> parsing;
+    // a batch is published, and the drain loop decides that the body is over, under this lock: so no batch is published
+    // after that decision, and the last event ID of the last batch published is the one a new connection resumes after
+    // (a read timeout may end the body on another thread while the reading thread still parses a chunk)
+    private final Object publishLock = new Object();
+    private volatile String publishedLastEventId;
     // completed once the body is over, however it ended: until then the HTTP client counts the exchange as pending,
     // and on Java 17 a client with a pending exchange keeps its selector thread for ever
     private final CompletableFuture<String> body = new CompletableFuture<>();
@@ -104,6 +109,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         this.lastActivityMillis = clock.millis();
         this.parser = new EventStreamParser(this, maxEventSize);
         this.parser.lastEventId(lastEventId);
+        this.publishedLastEventId = parser.lastEventId();
         this.handler = handler;
         this.retryListener = retryListener;
         this.onFinished = onFinished;
@@ -187,9 +193,18 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
 
     private void publishParsed() {
         List<ServerSentEvent> batch = parsing;
-        if (batch != null) {
-            parsing = null;
-            parsed.add(batch);
+        parsing = null;
+        // also without a batch: a block with an id and no data moves the ID too
+        String lastEventIdNow = parser.lastEventId();
+        synchronized (publishLock) {
+            if (finished.get()) {
+                // the body is over: neither these events nor their IDs count
+                return;
+            }
+            if (batch != null) {
+                parsed.add(batch);
+            }
+            publishedLastEventId = lastEventIdNow;
         }
     }
 
@@ -231,8 +246,12 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         return this;
     }
 
+    /**
+     * The last event ID as of the last chunk whose events the drain loop took: once the body is over, that of the last
+     * event delivered, or of a later block that set an ID and had no data.
+     */
     String lastEventId() {
-        return parser.lastEventId();
+        return publishedLastEventId;
     }
 
     /** True while this subscriber waits for bytes from the server, as opposed to waiting for the route. */
@@ -289,7 +308,15 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
                 return;
             }
             if (upstreamDone) {
-                if (finished.compareAndSet(false, true)) {
+                boolean finishing;
+                synchronized (publishLock) {
+                    if (!parsed.isEmpty()) {
+                        // published after this loop looked: delivered first
+                        continue;
+                    }
+                    finishing = finished.compareAndSet(false, true);
+                }
+                if (finishing) {
                     try {
                         onFinished.accept(this, upstreamError);
                     } finally {

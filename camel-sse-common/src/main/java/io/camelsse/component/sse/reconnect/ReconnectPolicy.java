@@ -117,7 +117,12 @@ public final class ReconnectPolicy {
 
     private static long grown(long base, int exponent) {
         if (base == 0) {
-            return 0;
+            // reconnectDelay=0: the first reconnect at once; a zero that never grew would retry a dead server in a
+            // tight loop, so from the second on it grows as from the least delay a server may ask for
+            if (exponent == 0) {
+                return 0;
+            }
+            return grown(MIN_SERVER_RETRY.toMillis(), exponent - 1);
         }
         // doubling past the top bit would wrap: such a delay is "as long as allowed"
         return exponent >= Long.numberOfLeadingZeros(base) - 1 ? MAX_CONFIGURED_MILLIS : base << exponent;

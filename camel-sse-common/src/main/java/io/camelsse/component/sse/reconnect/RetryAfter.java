@@ -6,16 +6,29 @@ package io.camelsse.component.sse.reconnect;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads an HTTP {@code Retry-After} header (RFC 9110 section 10.2.3): either a number of seconds or an HTTP date. A
- * wait beyond {@link ReconnectPolicy#MAX_SERVER_DELAY} is read as that maximum, however large the number.
+ * Reads an HTTP {@code Retry-After} header (RFC 9110 section 10.2.3): either a number of seconds or an HTTP date, in
+ * any of the three formats a recipient must accept (section 5.6.7). A wait beyond {@link ReconnectPolicy#MAX_SERVER_DELAY}
+ * is read as that maximum, however large the number.
  */
 public final class RetryAfter {
+
+    // the obsolete formats: "Sunday, 06-Nov-94 08:49:37 GMT" and C's asctime(), "Sun Nov  6 08:49:37 1994"
+    private static final String RFC_850_WITHOUT_YEAR = "EEEE, dd-MMM-";
+    private static final String RFC_850_TIME = " HH:mm:ss 'GMT'";
+    private static final DateTimeFormatter ASCTIME
+            = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
 
     private RetryAfter() {
     }
@@ -41,16 +54,35 @@ public final class RetryAfter {
             return Optional.of(beyondMax ? ReconnectPolicy.MAX_SERVER_DELAY
                     : Duration.ofSeconds(Long.parseLong(digits)));
         }
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
-            Duration wait = Duration.between(clock.instant(), at.toInstant());
-            if (wait.isNegative()) {
-                return Optional.of(Duration.ZERO);
-            }
-            boolean beyondMax = wait.compareTo(ReconnectPolicy.MAX_SERVER_DELAY) > 0;
-            return Optional.of(beyondMax ? ReconnectPolicy.MAX_SERVER_DELAY : wait);
-        } catch (DateTimeParseException notADate) {
+        Instant at = httpDate(trimmed, clock);
+        if (at == null) {
             return Optional.empty();
         }
+        Duration wait = Duration.between(clock.instant(), at);
+        if (wait.isNegative()) {
+            return Optional.of(Duration.ZERO);
+        }
+        boolean beyondMax = wait.compareTo(ReconnectPolicy.MAX_SERVER_DELAY) > 0;
+        return Optional.of(beyondMax ? ReconnectPolicy.MAX_SERVER_DELAY : wait);
+    }
+
+    private static Instant httpDate(String value, Clock clock) {
+        for (DateTimeFormatter format : new DateTimeFormatter[] {
+                DateTimeFormatter.RFC_1123_DATE_TIME, rfc850(clock), ASCTIME }) {
+            try {
+                return ZonedDateTime.parse(value, format).toInstant();
+            } catch (DateTimeParseException notThisFormat) {
+                // the next one
+            }
+        }
+        return null;
+    }
+
+    /** A two-digit year more than 50 years ahead is one of the past century (RFC 9110 section 5.6.7). */
+    private static DateTimeFormatter rfc850(Clock clock) {
+        LocalDate fiftyYearsAhead = LocalDate.now(clock.withZone(ZoneOffset.UTC)).plusYears(50);
+        return new DateTimeFormatterBuilder().appendPattern(RFC_850_WITHOUT_YEAR)
+                .appendValueReduced(ChronoField.YEAR, 2, 2, fiftyYearsAhead.minusYears(99))
+                .appendPattern(RFC_850_TIME).toFormatter(Locale.ENGLISH).withZone(ZoneOffset.UTC);
     }
 }

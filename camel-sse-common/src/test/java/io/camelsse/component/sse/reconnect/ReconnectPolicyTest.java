@@ -30,6 +30,16 @@ class ReconnectPolicyTest {
     }
 
     @Test
+    void aZeroReconnectDelayReconnectsAtOnceOnceThenStillBacksOff() {
+        ReconnectPolicy policy = policy(0, 30000, 0, 0.999999);
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ZERO);
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ofMillis(200));
+        policy.connectionStable();
+        assertThat(policy.nextDelay(null)).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
     void jitterKeepsAtLeastHalfTheDelay() {
         ReconnectPolicy low = policy(1000, 30000, 0, 0.0);
         assertThat(low.nextDelay(null)).isEqualTo(Duration.ofMillis(500));

@@ -29,6 +29,15 @@ class RetryAfterTest {
     }
 
     @Test
+    void theObsoleteDateFormatsAreReadToo() {
+        assertThat(RetryAfter.parse("Monday, 06-Apr-26 10:00:30 GMT", clock)).contains(Duration.ofSeconds(30));
+        assertThat(RetryAfter.parse("Mon Apr  6 10:00:30 2026", clock)).contains(Duration.ofSeconds(30));
+        // a two-digit year more than 50 years ahead is of the past century: 77 is 1977, long past; 76 is 2076
+        assertThat(RetryAfter.parse("Sunday, 06-Nov-77 08:49:37 GMT", clock)).contains(Duration.ZERO);
+        assertThat(RetryAfter.parse("Friday, 06-Nov-76 08:49:37 GMT", clock)).contains(Duration.ofHours(1));
+    }
+
+    @Test
     void dateInThePastMeansNow() {
         assertThat(RetryAfter.parse("Mon, 06 Apr 2026 09:00:00 GMT", clock)).contains(Duration.ZERO);
     }
