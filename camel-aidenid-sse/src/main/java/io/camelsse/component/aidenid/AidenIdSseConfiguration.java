@@ -53,8 +53,8 @@ public class AidenIdSseConfiguration extends SseCommonConfiguration implements C
 
     @UriParam(label = "consumer",
               description = "The key under which the last event ID is stored in lastEventIdRepository. Default:"
-                            + " aidenid-sse/<orgId>/<projectId>. Give each route its own key when several routes"
-                            + " read the same project.")
+                            + " aidenid-sse/ORG_ID/PROJECT_ID, with the endpoint's orgId and projectId. Give each"
+                            + " route its own key when several routes read the same project.")
     private String lastEventIdRepositoryKey;
 
     @UriParam(label = "consumer", defaultValue = "10000", javaType = "java.time.Duration",

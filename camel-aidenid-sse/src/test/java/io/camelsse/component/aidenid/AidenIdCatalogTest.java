@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The generated catalog entry, configurers and URI factory say what the contract says. */
+/** The generated catalog entry, configurers and URI factory name every documented option and header. */
 class AidenIdCatalogTest {
 
     @Test

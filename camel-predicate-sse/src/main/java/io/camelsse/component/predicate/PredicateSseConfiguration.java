@@ -24,7 +24,7 @@ public class PredicateSseConfiguration extends SseCommonConfiguration implements
 
     @UriPath(enums = "individual,business,watch",
              description = "The verification type: individual (KYC) or business (KYB); or watch, for a watch set of"
-                           + " many sessions (predicate-sse:watch or predicate-sse:watch/<name>).")
+                           + " many sessions (predicate-sse:watch or predicate-sse:watch/NAME).")
     @Metadata(required = true)
     private String type;
 

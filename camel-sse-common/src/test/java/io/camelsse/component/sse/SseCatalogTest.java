@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The generated catalog entry of {@code sse:} lists the contract's options, defaults and headers. */
+/** The generated catalog entry of {@code sse:} lists the documented options, defaults and headers. */
 class SseCatalogTest {
 
     @Test

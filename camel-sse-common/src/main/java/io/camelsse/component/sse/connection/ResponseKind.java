@@ -8,8 +8,8 @@ import java.net.http.HttpHeaders;
 import java.util.Locale;
 
 /**
- * What a response status and content type mean for a stream, as the contract's "Connection and reconnection" section
- * defines it.
+ * What a response status and content type mean for a stream, as the components' docs promise it (the table of answers
+ * in docs/sse-component.adoc).
  */
 enum ResponseKind {
     /** 200 with {@code text/event-stream}: read the events. */

@@ -189,8 +189,9 @@ public interface AidenIdSseEndpointBuilderFactory {
         }
         /**
          * The key under which the last event ID is stored in
-         * lastEventIdRepository. Default: aidenid-sse//. Give each route its
-         * own key when several routes read the same project.
+         * lastEventIdRepository. Default: aidenid-sse/ORG_ID/PROJECT_ID, with
+         * the endpoint's orgId and projectId. Give each route its own key when
+         * several routes read the same project.
          * 
          * The option is a: <code>java.lang.String</code> type.
          * 

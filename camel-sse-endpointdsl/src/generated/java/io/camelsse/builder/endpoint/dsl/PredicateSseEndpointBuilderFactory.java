@@ -1517,7 +1517,7 @@ public interface PredicateSseEndpointBuilderFactory {
          * Path parameter: type (required)
          * The verification type: individual (KYC) or business (KYB); or watch,
          * for a watch set of many sessions (predicate-sse:watch or
-         * predicate-sse:watch/).
+         * predicate-sse:watch/NAME).
          * There are 3 enums and the value can be one of: individual, business,
          * watch
          * 
@@ -1548,7 +1548,7 @@ public interface PredicateSseEndpointBuilderFactory {
          * Path parameter: type (required)
          * The verification type: individual (KYC) or business (KYB); or watch,
          * for a watch set of many sessions (predicate-sse:watch or
-         * predicate-sse:watch/).
+         * predicate-sse:watch/NAME).
          * There are 3 enums and the value can be one of: individual, business,
          * watch
          * 
