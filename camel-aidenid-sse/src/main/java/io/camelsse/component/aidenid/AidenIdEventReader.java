@@ -18,10 +18,16 @@ final class AidenIdEventReader {
     private AidenIdEventReader() {
     }
 
-    /** The typed event; an unknown type becomes an {@link UnknownAidenIdEvent}. */
+    /**
+     * The typed event; an unknown type becomes an {@link UnknownAidenIdEvent}, which keeps its JSON whatever its fields
+     * are (its {@code identity_id} is read only when it is a string).
+     */
     static AidenIdEvent read(String id, String type, String json) throws MalformedAidenIdEventException {
         try {
             JsonPayload p = JsonPayload.parse(json);
+            if (!isKnown(type)) {
+                return new UnknownAidenIdEvent(id, type, p.textIfString("identity_id"), json);
+            }
             String identityId = p.text("identity_id");
             return switch (type) {
                 case IdentityCreatedEvent.TYPE -> new IdentityCreatedEvent(id, identityId, p.text("email"),
@@ -33,17 +39,28 @@ final class AidenIdEventReader {
                         p.instant("extracted_at"), json);
                 case InboundReceivedEvent.TYPE -> new InboundReceivedEvent(id, identityId, p.text("from"),
                         p.text("subject"), p.instant("received_at"), json);
-                default -> new UnknownAidenIdEvent(id, type, identityId, json);
+                default -> throw new IllegalStateException("Not a known type: " + type);
             };
         } catch (JsonPayload.Unreadable unreadable) {
             throw new MalformedAidenIdEventException(id, type, unreadable.getMessage(), null);
         }
     }
 
-    /** Checks the payload is a JSON object and returns its {@code identity_id}, or null: what a raw body needs. */
+    private static boolean isKnown(String type) {
+        return switch (type) {
+            case IdentityCreatedEvent.TYPE, IdentityExpiredEvent.TYPE, ExtractionCompletedEvent.TYPE,
+                 InboundReceivedEvent.TYPE -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Checks the payload is a JSON object and returns its {@code identity_id} when that is a string, else null: what
+     * a raw body needs, which is the text as received, not its fields.
+     */
     static String identityId(String id, String type, String json) throws MalformedAidenIdEventException {
         try {
-            return JsonPayload.parse(json).text("identity_id");
+            return JsonPayload.parse(json).textIfString("identity_id");
         } catch (JsonPayload.Unreadable unreadable) {
             throw new MalformedAidenIdEventException(id, type, unreadable.getMessage(), null);
         }

@@ -7,13 +7,19 @@ package io.camelsse.component.aidenid;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
+import io.camelsse.component.sse.SharedLogResumeStrategy;
 import io.camelsse.component.sse.connection.StreamState;
+import io.camelsse.component.sse.support.LastEventIdResumeAdapter;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.model.RouteDefinition;
+import org.apache.camel.resume.Resumable;
+import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,6 +118,74 @@ class AidenIdDeliveryGuaranteesTest {
             assertThat(ids()).containsExactly("evt_1", tooLong, "evt_3");
             assertThat(positions.stored).containsExactly("evt_1", "evt_3");
         }
+    }
+
+    @Test
+    void withoutARepositoryARestartAfterAnIdThatCannotBeSentBackResumesAfterTheEventBeforeIt() throws Exception {
+        String tooLong = "evt_" + "9".repeat(1100);
+        try (ReplayingServer server = new ReplayingServer(event("evt_1") + event(tooLong))) {
+            addRoute(uri(server, "reconnectDelay=10&maxReconnectDelay=100"), route -> route.process(received::add));
+            await().until(() -> received.size() == 2);
+
+            context.getRouteController().stopRoute("r");
+            context.getRouteController().startRoute("r");
+
+            await().until(() -> server.lastEventIds().size() == 2);
+            assertThat(server.lastEventIds()).containsExactly("", "evt_1");
+        }
+    }
+
+    @Test
+    void aResumableRouteCompletesAnEventWhoseIdCannotBeSentBackWithThePositionBeforeIt() throws Exception {
+        String tooLong = "evt_" + "9".repeat(1100);
+        SharedLogResumeStrategy.Log log = new SharedLogResumeStrategy.Log();
+        List<Throwable> reported = new CopyOnWriteArrayList<>();
+        context.getRegistry().bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
+            @Override
+            public void handleException(Throwable exception) {
+                reported.add(exception);
+            }
+
+            @Override
+            public void handleException(String message, Throwable exception) {
+                reported.add(exception);
+            }
+
+            @Override
+            public void handleException(String message, Exchange exchange, Throwable exception) {
+                reported.add(exception);
+            }
+        });
+        try (ReplayingServer server = new ReplayingServer(event("evt_1") + event(tooLong) + event("evt_3"))) {
+            addRoute(uri(server, "reconnectDelay=10&maxReconnectDelay=100&breakOnFirstError=true"
+                                 + "&exceptionHandler=#recordingHandler"),
+                    route -> route.resumable().resumeStrategy(new SharedLogResumeStrategy(log)).process(received::add));
+
+            await().until(() -> received.size() == 3);
+            Resumable offset = received.get(1).getMessage().getHeader(Exchange.OFFSET, Resumable.class);
+            assertThat(offset.getLastOffset().getValue()).isEqualTo("evt_1");
+            LastEventIdResumeAdapter reader = new LastEventIdResumeAdapter();
+            await().until(() -> {
+                log.snapshot(reader);
+                return "evt_3".equals(reader.lastEventId(KEY));
+            });
+            assertThat(reported).as("no exchange failed for want of an offset").isEmpty();
+            assertThat(ids()).containsExactly("evt_1", tooLong, "evt_3");
+            assertThat(server.lastEventIds()).hasSize(1);
+        }
+    }
+
+    private static String uri(ReplayingServer server, String options) {
+        return "aidenid-sse:stream?baseUrl=" + server.baseUrl() + "&apiKey=k&orgId=o&projectId=p&" + options;
+    }
+
+    private void addRoute(String uri, Consumer<RouteDefinition> steps) throws Exception {
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                steps.accept(from(uri).routeId("r"));
+            }
+        });
     }
 
     private void route(ReplayingServer server, String options, Processor step) throws Exception {

@@ -39,6 +39,17 @@ class AidenIdEventReaderTest {
         assertThat(event.getExpiredAt()).isEqualTo(Instant.parse("2026-04-06T12:00:00Z"));
     }
 
+    @Test
+    void anUnknownTypeKeepsItsJsonWhateverItsIdentityIdIs() throws Exception {
+        String json = "{\"identity_id\":{\"old\":\"a\",\"new\":\"b\"}}";
+        AidenIdEvent event = AidenIdEventReader.read("evt_9", "identity.renamed", json);
+        assertThat(event).isInstanceOf(UnknownAidenIdEvent.class);
+        assertThat(event.getIdentityId()).isNull();
+        assertThat(event.toJson()).isEqualTo(json);
+        assertThat(AidenIdEventReader.identityId("evt_9", "identity.created", "{\"identity_id\":42}"))
+                .as("a raw body needs no field of the right kind").isNull();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
             extraction.completed | {"confidence":"high"}           | field 'confidence' should be a number, not string

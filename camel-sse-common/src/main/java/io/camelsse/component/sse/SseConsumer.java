@@ -7,6 +7,7 @@ package io.camelsse.component.sse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.support.ResumableSseConsumerSupport;
@@ -92,7 +93,11 @@ public class SseConsumer extends ResumableSseConsumerSupport {
 
     @Override
     protected void onEventCompleted(ServerSentEvent event, Exchange exchange) {
-        completedEventId().set(event.lastEventId());
+        String id = event.lastEventId();
+        // an ID that cannot be sent back is no place for a restart to resume from: the one before it stays
+        if (EventIds.isResumable(id)) {
+            completedEventId().set(id);
+        }
     }
 
     private AtomicReference<String> completedEventId() {

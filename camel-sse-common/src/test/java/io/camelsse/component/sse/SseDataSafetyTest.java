@@ -176,6 +176,22 @@ class SseDataSafetyTest extends SseRouteTestSupport {
         assertThat(server.requests().get(1).header("Last-Event-ID")).as("not the option's 5 again").isNull();
     }
 
+    @Test
+    void aRestartedRouteWhoseLastCompletedIdCannotBeSentBackResumesAfterTheEventBeforeIt() throws Exception {
+        server.enqueue(c -> c.eventStream().raw("id: 1\ndata: one\n\nid: caf\u00e9\ndata: two\n\n")
+                .holdOpen(10, TimeUnit.SECONDS));
+        server.enqueue(c -> c.eventStream().raw("data: three\n\n").holdOpen(10, TimeUnit.SECONDS));
+        route("r", sse("/restart", ""));
+        await().until(() -> bodies().size() == 2);
+
+        context.getRouteController().stopRoute("r");
+        context.getRouteController().startRoute("r");
+
+        await().until(() -> bodies().size() == 3);
+        assertThat(server.requests().get(1).header("Last-Event-ID")).as("not nothing: the server would start anew")
+                .isEqualTo("1");
+    }
+
     private StreamStatus status(String routeId) {
         return ((SseConsumer) context.getRoute(routeId).getConsumer()).streamStatus();
     }

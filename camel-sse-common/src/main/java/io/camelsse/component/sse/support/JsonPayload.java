@@ -81,6 +81,12 @@ public final class JsonPayload {
         return node == null ? null : node.textValue();
     }
 
+    /** The field's text when it is a string; null when it is anything else, or missing: for fields only shown. */
+    public String textIfString(String field) {
+        JsonNode node = object.get(field);
+        return node != null && node.isTextual() ? node.textValue() : null;
+    }
+
     /** The field's text, which must be there. */
     public String requiredText(String field) throws Unreadable {
         String text = text(field);

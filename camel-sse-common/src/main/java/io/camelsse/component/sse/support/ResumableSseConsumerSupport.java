@@ -6,6 +6,7 @@ package io.camelsse.component.sse.support;
 
 import java.time.Duration;
 
+import io.camelsse.component.sse.connection.EventIds;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
@@ -68,11 +69,14 @@ public abstract class ResumableSseConsumerSupport extends SseConsumerSupport imp
         return id;
     }
 
-    /** Puts the event's offset on the exchange when the route has a resume strategy. */
+    /**
+     * Puts the event's offset on the exchange when the route has a resume strategy. An event whose ID cannot be sent
+     * back carries the position before it: {@code resumable()} fails an exchange that carries none.
+     */
     protected final void carryOffset(Exchange exchange, String eventId) {
         ResumeStrategyPosition position = strategyPosition;
         if (position != null) {
-            position.carryOffset(exchange, eventId);
+            position.carryOffset(exchange, EventIds.isResumable(eventId) ? eventId : runPosition());
         }
     }
 

@@ -77,8 +77,9 @@ public final class ResumeStrategyPosition {
     }
 
     /**
-     * Puts the event's offset on the exchange, in {@link Exchange#OFFSET}, for {@code resumable()} to record once the
-     * exchange has completed; an ID that may not be sent back as {@code Last-Event-ID} is no position and is left out.
+     * Puts the offset on the exchange, in {@link Exchange#OFFSET}, for {@code resumable()} to record once the exchange
+     * has completed; an ID that may not be sent back as {@code Last-Event-ID} is no position and is left out (callers
+     * pass the position before such an event instead).
      */
     public void carryOffset(Exchange exchange, String eventId) {
         if (EventIds.isResumable(eventId)) {

@@ -62,8 +62,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     // counts the starts of this consumer; written by its life cycle only. An event that a stream of an earlier start
     // read just before that start's stop is not routed in a later one (see deliver)
     private volatile long run;
-    // where this run stands: the ID its first stream resumed after, then that of each event completed since. What a
-    // redelivery (breakOnFirstError) and a replaced stream resume after
+    // where this run stands: the ID its first stream resumed after, then that of each event completed since that can
+    // be sent back. What a redelivery (breakOnFirstError) and a replaced stream resume after
     private volatile String runPosition = "";
     // the consumer closed its stream because it has what it wanted: nothing reopens it until the route restarts
     private volatile boolean closedForGood;
@@ -113,6 +113,14 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
      *                   handler, and the stream goes on with the next event
      */
     protected abstract boolean populateExchange(ServerSentEvent event, Exchange exchange) throws Exception;
+
+    /**
+     * Where this run stands: the ID its first stream resumed after, then that of each event completed since whose ID
+     * can be sent back as {@code Last-Event-ID}. Read it while filling an exchange: the event before is done by then.
+     */
+    protected final String runPosition() {
+        return runPosition;
+    }
 
     /**
      * Runs after the route completed an event's exchange: successfully, or with an exception that its error handler
@@ -299,14 +307,14 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             return true;
         }
         try {
-            return route(event, whenDoneAsync);
+            return route(streamRun, event, whenDoneAsync);
         } catch (RuntimeException | Error unexpected) {
             inFlight.end();
             throw unexpected;
         }
     }
 
-    private boolean route(ServerSentEvent event, Runnable whenDoneAsync) {
+    private boolean route(long streamRun, ServerSentEvent event, Runnable whenDoneAsync) {
         Exchange exchange = createExchange(false);
         boolean route;
         try {
@@ -321,13 +329,24 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             inFlight.skip(this, exchange);
             return true;
         }
-        return inFlight.route(this, exchange, () -> onDone(event, exchange), whenDoneAsync);
+        return inFlight.route(this, exchange, () -> onDone(streamRun, event, exchange), whenDoneAsync);
     }
 
-    private void onDone(ServerSentEvent event, Exchange exchange) {
+    private void onDone(long streamRun, ServerSentEvent event, Exchange exchange) {
+        if (streamRun != run) {
+            // an exchange that outlived the stop of its start (longer than the stop waits): the stream of this start
+            // resumed before its event and delivers it again, so it neither moves the position back nor reconnects
+            LOG.debug("Event '{}' from {} finished after its route was restarted: its outcome is not recorded",
+                    EventIds.forDisplay(event.lastEventId()), streamDisplayUri());
+            return;
+        }
         switch (ExchangeOutcome.of(exchange)) {
             case COMPLETED -> {
-                runPosition = event.lastEventId();
+                String id = event.lastEventId();
+                // an ID that cannot be sent back is no place to resume from: the one before it stays the position
+                if (EventIds.isResumable(id)) {
+                    runPosition = id;
+                }
                 onEventCompleted(event, exchange);
             }
             case REJECTED -> {
