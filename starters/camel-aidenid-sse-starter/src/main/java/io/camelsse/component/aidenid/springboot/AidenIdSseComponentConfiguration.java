@@ -67,8 +67,9 @@ public class AidenIdSseComponentConfiguration extends ComponentConfigurationProp
      */
     private org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> lastEventIdRepository;
     /**
-     * The key under which the last event ID is stored in lastEventIdRepository. Default: aidenid-sse//. Give each route
-     * its own key when several routes read the same project.
+     * The key under which the last event ID is stored in lastEventIdRepository. Default:
+     * aidenid-sse/ORG_ID/PROJECT_ID, with the endpoint's orgId and projectId. Give each route its own key when several
+     * routes read the same project.
      */
     private String lastEventIdRepositoryKey;
     /**
