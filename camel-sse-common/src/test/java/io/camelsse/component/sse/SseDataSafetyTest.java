@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.component.sse.health.SseConsumerHealthCheck;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
+import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -190,6 +193,45 @@ class SseDataSafetyTest extends SseRouteTestSupport {
         await().until(() -> bodies().size() == 3);
         assertThat(server.requests().get(1).header("Last-Event-ID")).as("not nothing: the server would start anew")
                 .isEqualTo("1");
+    }
+
+    @Test
+    void anExceptionHandlerThatThrowsOnAnAsynchronousFailureDoesNotStopTheStream() throws Exception {
+        server.enqueue(c -> c.eventStream().raw("id: 1\ndata: one\n\nid: 2\ndata: two\n\n")
+                .holdOpen(10, TimeUnit.SECONDS));
+        context.getRegistry().bind("throwingHandler", (ExceptionHandler) new ExceptionHandler() {
+            @Override
+            public void handleException(Throwable exception) {
+                throw new IllegalStateException("the handler failed too");
+            }
+
+            @Override
+            public void handleException(String message, Throwable exception) {
+                throw new IllegalStateException("the handler failed too");
+            }
+
+            @Override
+            public void handleException(String message, Exchange exchange, Throwable exception) {
+                throw new IllegalStateException("the handler failed too");
+            }
+        });
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                // the route finishes on another thread, so the consumer's completion runs there
+                from("sse:" + server.url("/async") + "?exceptionHandler=#throwingHandler").routeId("r")
+                        .delay(1).asyncDelayed()
+                        .process(exchange -> {
+                            received.add(exchange);
+                            if ("one".equals(exchange.getMessage().getBody(String.class))) {
+                                throw new IllegalArgumentException("the route failed on one");
+                            }
+                        });
+            }
+        });
+
+        await().until(() -> bodies().contains("two"));
+        assertThat(server.requests()).hasSize(1);
     }
 
     private StreamStatus status(String routeId) {

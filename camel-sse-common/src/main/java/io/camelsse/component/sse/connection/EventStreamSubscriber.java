@@ -296,6 +296,13 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
                 boolean doneSynchronously;
                 try {
                     doneSynchronously = handler.deliver(next, deliveredAsynchronously);
+                } catch (RuntimeException | Error bug) {
+                    // a bug of the owner: this body ends with it, loudly, and the stream reconnects after the last
+                    // event delivered. Left to propagate, it would leave the loop's counter raised and the stream
+                    // silent for good
+                    eventInFlight = false;
+                    abort(bug);
+                    continue;
                 } finally {
                     deliveringThread = null;
                 }

@@ -289,14 +289,11 @@ public final class SseStream {
         int status = response.statusCode();
         switch (ResponseKind.of(status, response.headers())) {
             case END_OF_STREAM -> {
-                log.endedByServer();
-                synchronized (this) {
-                    if (!isOver()) {
-                        history.endedByServer();
-                    }
+                // a stream stopped or replaced meanwhile was not ended by the server: it says and reports nothing
+                if (end(StreamState.CLOSED, true)) {
+                    log.endedByServer();
+                    handler.onEndedByServer();
                 }
-                end(StreamState.CLOSED);
-                handler.onEndedByServer();
             }
             case REDIRECT -> redirect(attempt, response);
             case TRANSIENT -> transientFailure(attempt, httpFailure(response), retryAfter(response.headers()));
@@ -339,12 +336,16 @@ public final class SseStream {
             }
             history.streamEnded(error, reason);
         }
-        if (error instanceof EventTooLargeException) {
-            handler.onRecoverableError(new SseStreamException(
-                    logPrefix + ": dropped an event: " + error.getMessage(), error));
+        try {
+            if (error instanceof EventTooLargeException) {
+                handler.onRecoverableError(new SseStreamException(
+                        logPrefix + ": dropped an event: " + error.getMessage(), error));
+            }
+            log.streamEnded(error);
+        } finally {
+            // whatever the owner's report threw, the stream goes on: a stream left without a reconnect is dead
+            scheduleReconnect(null, attempt.resumeReason != null ? ReconnectCause.REQUESTED : endCause(error));
         }
-        log.streamEnded(error);
-        scheduleReconnect(null, attempt.resumeReason != null ? ReconnectCause.REQUESTED : endCause(error));
     }
 
     private void transientFailure(ConnectionAttempt attempt, Throwable cause, Duration retryAfter) {
@@ -431,11 +432,19 @@ public final class SseStream {
         handler.onPermanentFailure(failure);
     }
 
-    private void end(StreamState finalState) {
+    /** @return false when the stream was over already: then nothing changed */
+    private boolean end(StreamState finalState) {
+        return end(finalState, false);
+    }
+
+    private boolean end(StreamState finalState, boolean byServer) {
         ConnectionAttempt ended;
         synchronized (this) {
             if (isOver()) {
-                return;
+                return false;
+            }
+            if (byServer) {
+                history.endedByServer();
             }
             state = finalState;
             cancel(pendingReconnect);
@@ -445,6 +454,7 @@ public final class SseStream {
         // outside the lock: the JDK client takes a lock of its own to cancel, and may be calling into this stream
         // under that lock at the same moment (Java 25's body subscriber wrapper does)
         cancel(ended);
+        return true;
     }
 
     private void onServerRetry(long millis) {

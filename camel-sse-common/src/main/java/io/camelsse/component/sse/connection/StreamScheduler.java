@@ -94,7 +94,9 @@ public final class StreamScheduler {
     }
 
     private void unwatch(Watch watch) {
-        if (watches.remove(watch) && watches.isEmpty()) {
+        // also when the sweep had removed it already, on its timeout
+        watches.remove(watch);
+        if (watches.isEmpty()) {
             stopSweepingIfIdle();
         }
     }
@@ -119,6 +121,10 @@ public final class StreamScheduler {
                 // one broken stream must not end the sweep for all others: a failing periodic task is never rerun
                 LOG.error("Unexpected failure while checking a read timeout", bug);
             }
+        }
+        // the streams whose time ran out may never connect again: no sweep is left running for none
+        if (watches.isEmpty()) {
+            stopSweepingIfIdle();
         }
     }
 

@@ -10,6 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts the events whose exchanges a consumer has handed to its route and not yet finished with, position included.
@@ -28,6 +30,7 @@ public final class InFlightDeliveries {
     /** How long a stopping consumer waits for the completion callbacks of exchanges its route has finished. */
     public static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
+    private static final Logger LOG = LoggerFactory.getLogger(InFlightDeliveries.class);
     private static final ThreadLocal<InFlightDeliveries> ROUTING_ON_THIS_THREAD = new ThreadLocal<>();
 
     // the sign bit: no delivery may begin
@@ -77,9 +80,9 @@ public final class InFlightDeliveries {
 
     /**
      * Routes the exchange of a delivery that {@linkplain #tryBegin() began}, through the consumer's asynchronous
-     * processor. Once the route is done with it, runs {@code onDone}, then releases the exchange and ends the delivery,
-     * whatever {@code onDone} throws; and, when the route finished on another thread, runs {@code whenDoneAsync}
-     * after all that.
+     * processor. Once the route is done with it, runs {@code onDone} (logging what it throws), then releases the
+     * exchange and ends the delivery; and, when the route finished on another thread, runs {@code whenDoneAsync} after
+     * all that, so the stream goes on to its next event in any case.
      *
      * @return true when the route finished on the calling thread
      */
@@ -87,12 +90,15 @@ public final class InFlightDeliveries {
         AsyncCallback callback = doneSync -> {
             try {
                 onDone.run();
+            } catch (RuntimeException e) {
+                // an exception handler that throws, say: reported here, and the stream goes on to its next event
+                LOG.warn("Failure after the route finished an event's exchange; the stream goes on", e);
             } finally {
                 consumer.releaseExchange(exchange, false);
                 end();
-            }
-            if (!doneSync) {
-                whenDoneAsync.run();
+                if (!doneSync) {
+                    whenDoneAsync.run();
+                }
             }
         };
         try (Routing routing = routingOnThisThread()) {

@@ -207,8 +207,13 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
 
     /** Ends the stream for good (until the route restarts): nothing further is requested. */
     protected void closeStream() {
-        closedForGood = true;
-        SseStream s = stream;
+        SseStream s;
+        // under the lock that reconnect() replaces the stream under: it either sees the flag or its replacement is
+        // the stream closed here
+        synchronized (this) {
+            closedForGood = true;
+            s = stream;
+        }
         if (s != null) {
             s.close();
         }
@@ -456,7 +461,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             return;
         }
         synchronized (this) {
-            if (stream != current || !isStarted()) {
+            if (stream != current || !isStarted() || closedForGood) {
                 return;
             }
             SseStream replacement;
