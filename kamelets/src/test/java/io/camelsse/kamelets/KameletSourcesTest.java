@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import io.camelsse.component.aidenid.AidenIdSseEndpoint;
 import io.camelsse.component.predicate.PredicateSseConfiguration;
@@ -198,6 +199,27 @@ class KameletSourcesTest {
         assertThat(event.getMessage().getHeader("CamelSseEventId")).isEqualTo(id);
         assertThat(event.getMessage().getHeader("Content-Type")).isEqualTo("application/json");
         assertThat(event.getMessage().getBody(String.class)).contains("\"identity_id\":\"ident_a1b2c3d4e5\"");
+    }
+
+    @Test
+    void secretsAndIdsReachTheEndpointsAsWrittenWhateverCharactersTheyHold(SseSimulator sim) throws Exception {
+        // each of & + % = means something in a URI: without care, the key would end at '&'
+        String key = "ab+cd/ef==&x%41y";
+        String id = "evt_1&n=2+3%";
+        main = startMain(sim, "classpath:routes/special-characters-route.yaml");
+        main.addInitialProperty("test.session-id", UUID.randomUUID().toString());
+        main.addInitialProperty("test.special-key", key);
+        main.addInitialProperty("test.special-id", id);
+        main.start();
+
+        assertThat(endpoint(PredicateSseEndpoint.class).getConfiguration().getApiKey()).isEqualTo(key);
+        AidenIdSseEndpoint aidenId = endpoint(AidenIdSseEndpoint.class);
+        assertThat(aidenId.getConfiguration().getApiKey()).isEqualTo(key);
+        assertThat(aidenId.getConfiguration().getLastEventId()).isEqualTo(id);
+        SseEndpoint sse = endpoint(SseEndpoint.class);
+        assertThat(sse.getConfiguration().getRequestHeaders())
+                .isEqualTo("Authorization: Bearer " + key + ", X-Org-Id: " + SseSimulator.AIDENID_ORG_ID);
+        assertThat(sse.getConfiguration().getLastEventId()).isEqualTo(id);
     }
 
     private <T extends Endpoint> T endpoint(Class<T> type) {
