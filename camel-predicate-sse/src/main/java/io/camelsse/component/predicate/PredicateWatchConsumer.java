@@ -63,7 +63,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     private final AtomicLong failed = new AtomicLong();
     // when the last session closed while it had a connection, since this start: the health check's reference
     private final AtomicReference<Instant> lastConnectionClosed = new AtomicReference<>();
-    // shared by the streams of all sessions, and kept across restarts: what metrics and JMX show only grows
+    // shared by the streams of all sessions; a route that starts again has a new consumer, whose counts start from zero
     private final StreamCounters counters = new StreamCounters();
     private boolean wrapped;
     // counts the starts of this consumer; written by its life cycle only. An event that a session's stream of an
@@ -121,6 +121,9 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
         inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
         int opening = endpoint.watchSet().attach(this);
         meters = SseMetrics.bind(endpoint.getCamelContext(), this);
+        if (wrapped) {
+            component.wrappedConsumersInView().started(this, getHealthCheck());
+        }
         LOG.info("Route '{}' watches {} Predicate session(s) of watch set '{}' ({})", getRouteId(), opening,
                 endpoint.watchSet().name(), config.getMaxConnectsPerSecond() == 0 ? "unpaced"
                         : "at most " + config.getMaxConnectsPerSecond() + " new connections per second");
@@ -196,6 +199,9 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     protected void doStop() throws Exception {
         SseMetrics.unbind(meters);
         meters = null;
+        if (wrapped) {
+            getEndpoint().getComponent().wrappedConsumersInView().stopped(this, getHealthCheck());
+        }
         if (refresher != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(refresher);
             refresher = null;

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import io.camelsse.component.sse.connection.ReconnectCause;
 import io.camelsse.component.sse.support.ObservedConsumer;
+import io.camelsse.component.sse.support.SseComponentSupport;
 import io.camelsse.component.sse.support.StreamSnapshot;
 import org.apache.camel.Route;
 import org.apache.camel.spi.annotations.DevConsole;
@@ -51,6 +52,12 @@ public class SseDevConsole extends AbstractDevConsole {
         for (Route route : getCamelContext().getRoutes()) {
             if (route.getConsumer() instanceof ObservedConsumer consumer) {
                 snapshots.add(consumer.streamSnapshot());
+            }
+        }
+        // the consumers master: wraps, which their routes do not show; only components already in use
+        for (String name : getCamelContext().getComponentNames()) {
+            if (getCamelContext().hasComponent(name) instanceof SseComponentSupport component) {
+                component.wrappedConsumersInView().consumers().forEach(c -> snapshots.add(c.streamSnapshot()));
             }
         }
         return snapshots;

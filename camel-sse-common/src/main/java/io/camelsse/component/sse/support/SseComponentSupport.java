@@ -40,6 +40,7 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
     private StreamScheduler scheduler;
     private HttpClientProvider httpClients;
     private WrappedConsumerDrain wrappedConsumerDrain;
+    private WrappedConsumersInView wrappedConsumersInView;
 
     /** The client for this connect timeout and TLS setup, shared with every other stream that needs the same. */
     public synchronized HttpClient httpClient(Duration connectTimeout, SSLContextParameters sslContextParameters) {
@@ -114,6 +115,14 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
             getCamelContext().addLifecycleStrategy(wrappedConsumerDrain);
         }
         return wrappedConsumerDrain;
+    }
+
+    /** Where this component's wrapped consumers (under {@code master:}) show their health and their streams. */
+    public synchronized WrappedConsumersInView wrappedConsumersInView() {
+        if (wrappedConsumersInView == null) {
+            wrappedConsumersInView = new WrappedConsumersInView(getCamelContext());
+        }
+        return wrappedConsumersInView;
     }
 
     @Override

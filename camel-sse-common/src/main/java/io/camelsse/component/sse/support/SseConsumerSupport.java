@@ -54,7 +54,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
 
     private final InFlightDeliveries inFlight = new InFlightDeliveries();
     private boolean wrapped;
-    // outlives the streams of restarts and reconnects, so that what metrics and JMX show only grows
+    // outlives the streams that reconnects and reconnect() replace; a route that starts again has a new consumer, and
+    // its counts start from zero
     private final StreamCounters counters = new StreamCounters();
     // the connections opened by every stream of this consumer, those that reconnect() put in place included
     private final AtomicLong connections = new AtomicLong();
@@ -248,6 +249,9 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
         newStream.start();
         meters = SseMetrics.bind(getEndpoint().getCamelContext(), this);
+        if (wrapped) {
+            component.wrappedConsumersInView().started(this, getHealthCheck());
+        }
     }
 
     private SseStream newStream(String lastEventId) throws Exception {
@@ -281,6 +285,9 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     protected void doStop() throws Exception {
         SseMetrics.unbind(meters);
         meters = null;
+        if (wrapped) {
+            ((SseComponentSupport) getEndpoint().getComponent()).wrappedConsumersInView().stopped(this, getHealthCheck());
+        }
         SseStream s;
         synchronized (this) {
             // after a reconnect() that may be replacing the stream right now
