@@ -49,11 +49,12 @@ public class SseEndpoint extends DefaultEndpoint {
     public SseEndpoint(String endpointUri, SseComponent component, SseConfiguration configuration) {
         super(endpointUri, component);
         this.configuration = configuration;
-        this.maskedUri = HeaderMasking.mask(endpointUri);
+        this.maskedUri = EndpointUriMasking.mask(endpointUri);
     }
 
     /**
-     * The URI with every request header value masked. Camel shows this one wherever it shows an endpoint: JMX names
+     * The URI with every request header value, secret-looking query parameter and user info password masked (see
+     * {@link EndpointUriMasking}). Camel shows this one wherever it shows an endpoint: JMX names
      * and attributes, health details, {@code toString()} of the endpoint, route and consumer, its own log lines.
      * <p>
      * The endpoint registry keeps its key from the URI as written, and {@link #equals} compares the URIs as written,

@@ -44,7 +44,9 @@ class SseHeaderSecretsTest {
     private static final String AMPERSAND_PART = "rawCanary9Z";
     private static final String WITH_AMPERSAND = "x&" + AMPERSAND_PART;
     private static final String LISTED = "listCanary3K";
-    private static final List<String> SECRETS = List.of(PLAIN, AMPERSAND_PART, LISTED);
+    private static final String IN_THE_QUERY = "queryCanary5M";
+    private static final String SIGNED = "sigCanary8R";
+    private static final List<String> SECRETS = List.of(PLAIN, AMPERSAND_PART, LISTED, IN_THE_QUERY, SIGNED);
 
     private FixtureServer server;
     private final List<String> seen = new ArrayList<>();
@@ -113,6 +115,36 @@ class SseHeaderSecretsTest {
         } finally {
             context.stop();
         }
+    }
+
+    /** The stream URL's own query parameters that look secret are masked the same way as header values. */
+    @Test
+    void secretLookingParametersOfTheStreamUrlAreMaskedEverywhereButCamelsOwnEndpointResolutionLines()
+            throws Exception {
+        try (LogCapture capture = new LogCapture("io.camelsse", "org.apache.camel")) {
+            CamelContext context = new DefaultCamelContext();
+            run(context, "&header.X-Api-Key=" + PLAIN + "&header.X-Other=RAW(" + WITH_AMPERSAND + ")"
+                         + "&requestHeaders=RAW(X-Token: " + LISTED + ")&key=" + IN_THE_QUERY + "&signature=" + SIGNED
+                         + "&page=2");
+            for (String line : capture.lines()) {
+                if (!line.startsWith("TRACE org.apache.camel.")
+                        && !line.startsWith("DEBUG org.apache.camel.impl.engine.AbstractCamelContext")) {
+                    seen.add(line);
+                }
+            }
+        }
+        assertThat(server.requests()).allSatisfy(r -> assertThat(r.requestLine())
+                .as("the URL was requested as written").contains("key=" + IN_THE_QUERY, "signature=" + SIGNED));
+        assertThat(seen).isNotEmpty().allSatisfy(SseHeaderSecretsTest::holdsNoSecret);
+        assertThat(seen).as("a parameter that looks like no secret is shown").anyMatch(t -> t.contains("page=2"));
+    }
+
+    @Test
+    void theMaskKeepsEveryPartOfTheUriButTheSecrets() {
+        assertThat(EndpointUriMasking.mask("sse:https://bob:pw1@h:8443/e?token=t1&page=2&header.X-K=RAW(a&b)"
+                                           + "&requestHeaders=X-A: 1&sessionKey=RAW{s)1}&flag&reconnectDelay=10"))
+                .isEqualTo("sse:https://bob:xxxxxx@h:8443/e?token=xxxxxx&page=2&header.X-K=xxxxxx"
+                           + "&requestHeaders=xxxxxx&sessionKey=xxxxxx&flag&reconnectDelay=10");
     }
 
     private void run(CamelContext context, String uriOptions) throws Exception {

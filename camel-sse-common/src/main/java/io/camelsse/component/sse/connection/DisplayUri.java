@@ -21,6 +21,11 @@ public final class DisplayUri {
     private DisplayUri() {
     }
 
+    /** Whether a query parameter of this name is taken to hold a secret, and shown masked. */
+    public static boolean looksSecret(String parameterName) {
+        return SECRET_NAME.matcher(parameterName).matches();
+    }
+
     public static String of(URI uri) {
         StringBuilder shown = new StringBuilder();
         if (uri.getScheme() != null) {
@@ -43,7 +48,7 @@ public final class DisplayUri {
                 int equals = parameter.indexOf('=');
                 String name = equals < 0 ? parameter : parameter.substring(0, equals);
                 shown.append(separator).append(equals < 0 ? parameter
-                        : SECRET_NAME.matcher(name).matches() ? name + "=" + MASK : parameter);
+                        : looksSecret(name) ? name + "=" + MASK : parameter);
                 separator = "&";
             }
         }
