@@ -4,6 +4,8 @@
  */
 package io.camelsse.component.aidenid.springboot;
 
+import io.camelsse.component.sse.springboot.BeanReferenceProperty;
+import io.camelsse.component.sse.springboot.DurationProperty;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -46,10 +48,12 @@ public class AidenIdSseComponentConfiguration extends ComponentConfigurationProp
     /**
      * The options every endpoint of this component starts from; an endpoint's own options override them.
      */
+    @BeanReferenceProperty
     private io.camelsse.component.aidenid.AidenIdSseConfiguration configuration;
     /**
      * The TCP and TLS connect timeout.
      */
+    @DurationProperty
     private Long connectTimeout = 10000L;
     /**
      * Comma-separated event types to deliver, such as extraction.completed,inbound.received. Events of other types
@@ -65,6 +69,7 @@ public class AidenIdSseComponentConfiguration extends ComponentConfigurationProp
      * Where the ID of each completed exchange is stored, and read on start, so that a restarted route resumes where it
      * stopped, e.g. a FileStateRepository. The consumer starts it if needed and never stops or clears it.
      */
+    @BeanReferenceProperty
     private org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> lastEventIdRepository;
     /**
      * The key under which the last event ID is stored in lastEventIdRepository. Default:
@@ -80,6 +85,7 @@ public class AidenIdSseComponentConfiguration extends ComponentConfigurationProp
     /**
      * The upper bound of the exponential backoff between reconnects.
      */
+    @DurationProperty
     private Long maxReconnectDelay = 30000L;
     /**
      * The organization, sent as X-Org-Id. Required, on the endpoint or on the component.
@@ -96,22 +102,26 @@ public class AidenIdSseComponentConfiguration extends ComponentConfigurationProp
     /**
      * Reconnect when nothing, not even a comment, arrives for this long. 0 turns it off.
      */
+    @DurationProperty
     private Long readTimeout = 60000L;
     /**
      * The first delay before a reconnect. A server's retry: field replaces it.
      */
+    @DurationProperty
     private Long reconnectDelay = 1000L;
     /**
      * With a resume strategy (the route's resumable() EIP): how long the consumer waits on start for the strategy to
      * read its store up to now, so that it resumes from the newest position any node wrote. A strategy that never reads
      * back what it writes costs this long once, with a warning.
      */
+    @DurationProperty
     private Long resumeReadTimeout = 10000L;
     /**
      * The consumer's health check turns DOWN once the stream has had no connection for this long (a stream that never
      * connected since its start counts), and UP again on the next connection. 0: only a permanent failure turns it
      * DOWN.
      */
+    @DurationProperty
     private Long unhealthyAfter = 60000L;
     /**
      * The largest event, in bytes, that is accepted. A larger one is not delivered: the error is reported and the
@@ -157,6 +167,7 @@ public class AidenIdSseComponentConfiguration extends ComponentConfigurationProp
     /**
      * TLS configuration for https streams.
      */
+    @BeanReferenceProperty
     private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
 
     public String getBaseUrl() {

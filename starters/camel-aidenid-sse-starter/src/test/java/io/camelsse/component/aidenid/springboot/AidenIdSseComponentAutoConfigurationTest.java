@@ -5,9 +5,12 @@
 package io.camelsse.component.aidenid.springboot;
 
 import io.camelsse.component.aidenid.AidenIdSseComponent;
+import io.camelsse.component.aidenid.AidenIdSseConfiguration;
 import io.camelsse.component.sse.springboot.SseComponentAutoConfiguration;
+import io.camelsse.component.sse.springboot.StarterBindingAutoConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -19,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AidenIdSseComponentAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, StarterBindingAutoConfiguration.class,
                     SseComponentAutoConfiguration.class, AidenIdSseComponentAutoConfiguration.class));
 
     @Test
@@ -49,6 +52,33 @@ class AidenIdSseComponentAutoConfigurationTest {
                     assertThat(aidenId.getWorkerThreads()).isEqualTo(2);
                     assertThat(aidenId.isBridgeErrorHandler()).isTrue();
                 });
+    }
+
+    @Test
+    void durationsTakeCamelsSyntaxAndObjectsAreBeanReferences() {
+        runner.withBean("positions", MemoryStateRepository.class)
+                .withPropertyValues(
+                        "camel.component.aidenid-sse.read-timeout=10s",
+                        "camel.component.aidenid-sse.reconnect-delay=1m30s",
+                        "camel.component.aidenid-sse.connect-timeout=2500",
+                        "camel.component.aidenid-sse.last-event-id-repository=#bean:positions")
+                .run(spring -> {
+                    assertThat(spring).hasNotFailed();
+                    AidenIdSseConfiguration defaults = spring.getBean(CamelContext.class)
+                            .getComponent("aidenid-sse", AidenIdSseComponent.class).getConfiguration();
+
+                    assertThat(defaults.getReadTimeout()).isEqualTo(10_000L);
+                    assertThat(defaults.getReconnectDelay()).isEqualTo(90_000L);
+                    assertThat(defaults.getConnectTimeout()).isEqualTo(2_500L);
+                    assertThat(defaults.getLastEventIdRepository()).isSameAs(spring.getBean("positions"));
+                });
+    }
+
+    @Test
+    void aValueThatIsNoBeanReferenceIsRefusedByName() {
+        runner.withPropertyValues("camel.component.aidenid-sse.last-event-id-repository=positions")
+                .run(spring -> assertThat(spring).getFailure()
+                        .hasStackTraceContaining("refers to a bean, written #bean:name"));
     }
 
     @Test

@@ -4,6 +4,8 @@
  */
 package io.camelsse.component.predicate.springboot;
 
+import io.camelsse.component.sse.springboot.BeanReferenceProperty;
+import io.camelsse.component.sse.springboot.DurationProperty;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -30,6 +32,7 @@ public class PredicateSseComponentConfiguration extends ComponentConfigurationPr
     /**
      * The options every endpoint of this component starts from; an endpoint's own options override them.
      */
+    @BeanReferenceProperty
     private io.camelsse.component.predicate.PredicateSseConfiguration configuration;
     /**
      * When an exchange fails and the route's error handler did not handle it, close the connection and reconnect from
@@ -56,6 +59,7 @@ public class PredicateSseComponentConfiguration extends ComponentConfigurationPr
     /**
      * The TCP and TLS connect timeout.
      */
+    @DurationProperty
     private Long connectTimeout = 10000L;
     /**
      * Reconnect attempts in a row that may fail before the consumer gives up (the first connection is not counted). 0
@@ -65,6 +69,7 @@ public class PredicateSseComponentConfiguration extends ComponentConfigurationPr
     /**
      * The upper bound of the exponential backoff between reconnects.
      */
+    @DurationProperty
     private Long maxReconnectDelay = 30000L;
     /**
      * The body is the JSON text as received instead of a PredicateStatusEvent. The headers are set either way.
@@ -73,10 +78,12 @@ public class PredicateSseComponentConfiguration extends ComponentConfigurationPr
     /**
      * Reconnect when nothing, not even a comment, arrives for this long. 0 turns it off.
      */
+    @DurationProperty
     private Long readTimeout = 60000L;
     /**
      * The first delay before a reconnect. A server's retry: field replaces it.
      */
+    @DurationProperty
     private Long reconnectDelay = 1000L;
     /**
      * Do not deliver an event equal to the last one delivered for this session, such as the snapshot a server re-sends
@@ -93,6 +100,7 @@ public class PredicateSseComponentConfiguration extends ComponentConfigurationPr
      * connected since its start counts), and UP again on the next connection. 0: only a permanent failure turns it
      * DOWN.
      */
+    @DurationProperty
     private Long unhealthyAfter = 60000L;
     /**
      * The largest event, in bytes, that is accepted. A larger one is not delivered: the error is reported and the
@@ -148,6 +156,7 @@ public class PredicateSseComponentConfiguration extends ComponentConfigurationPr
     /**
      * TLS configuration for https streams.
      */
+    @BeanReferenceProperty
     private org.apache.camel.support.jsse.SSLContextParameters sslContextParameters;
     /**
      * The most new connections a watch consumer makes per second (start-up, reconnect herds); a 429 answer slows it
@@ -164,12 +173,14 @@ public class PredicateSseComponentConfiguration extends ComponentConfigurationPr
      * of them (the consumer under master:, so that one replica streams the set). 0: never; the repository is read when
      * the consumer starts.
      */
+    @DurationProperty
     private Long watchRefreshInterval = 0L;
     /**
      * Where a watch set keeps its sessions and the last status delivered for each, so that a restarted consumer
      * re-opens every session that is not final and does not deliver a status again. In memory when not set;
      * FileWatchRepository and JdbcWatchRepository ship with the component.
      */
+    @BeanReferenceProperty
     private io.camelsse.component.predicate.WatchRepository watchRepository;
     /**
      * Over https, the most session streams a watch consumer puts on one HTTP client, and so on one HTTP/2 connection:

@@ -4,9 +4,12 @@
  */
 package io.camelsse.component.predicate.springboot;
 
+import io.camelsse.component.predicate.MemoryWatchRepository;
 import io.camelsse.component.predicate.PredicateSseComponent;
+import io.camelsse.component.predicate.PredicateSseConfiguration;
 import io.camelsse.component.sse.SseComponent;
 import io.camelsse.component.sse.springboot.SseComponentAutoConfiguration;
+import io.camelsse.component.sse.springboot.StarterBindingAutoConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
 import org.junit.jupiter.api.Test;
@@ -20,8 +23,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PredicateSseComponentAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class,
+            .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, StarterBindingAutoConfiguration.class,
                     SseComponentAutoConfiguration.class, PredicateSseComponentAutoConfiguration.class));
+
+    @Test
+    void durationsTakeCamelsSyntaxAndTheWatchRepositoryIsABeanReference() {
+        runner.withBean("sessions", MemoryWatchRepository.class)
+                .withPropertyValues(
+                        "camel.component.predicate-sse.read-timeout=45s",
+                        "camel.component.predicate-sse.watch-refresh-interval=2s",
+                        "camel.component.predicate-sse.watch-repository=#bean:sessions")
+                .run(spring -> {
+                    assertThat(spring).hasNotFailed();
+                    PredicateSseConfiguration defaults = spring.getBean(CamelContext.class)
+                            .getComponent("predicate-sse", PredicateSseComponent.class).getConfiguration();
+
+                    assertThat(defaults.getReadTimeout()).isEqualTo(45_000L);
+                    assertThat(defaults.getWatchRefreshInterval()).isEqualTo(2_000L);
+                    assertThat(defaults.getWatchRepository()).isSameAs(spring.getBean("sessions"));
+                });
+    }
 
     @Test
     void springBootFindsTheAutoConfigurations() {
