@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import io.camelsse.component.sse.RecordingExceptionHandler;
 import io.camelsse.component.sse.SharedLogResumeStrategy;
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.support.LastEventIdResumeAdapter;
@@ -19,7 +20,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.resume.Resumable;
-import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,22 +140,7 @@ class AidenIdDeliveryGuaranteesTest {
         String tooLong = "evt_" + "9".repeat(1100);
         SharedLogResumeStrategy.Log log = new SharedLogResumeStrategy.Log();
         List<Throwable> reported = new CopyOnWriteArrayList<>();
-        context.getRegistry().bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                reported.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                reported.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                reported.add(exception);
-            }
-        });
+        context.getRegistry().bind("recordingHandler", new RecordingExceptionHandler(reported));
         try (ReplayingServer server = new ReplayingServer(event("evt_1") + event(tooLong) + event("evt_3"))) {
             addRoute(uri(server, "reconnectDelay=10&maxReconnectDelay=100&breakOnFirstError=true"
                                  + "&exceptionHandler=#recordingHandler"),

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.camelsse.component.sse.RecordingExceptionHandler;
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.simulator.SseSimulator;
@@ -18,7 +19,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,22 +54,7 @@ abstract class AidenIdRouteTestSupport {
 
     /** Binds the exception handler that records what the consumer reports as {@code #recordingHandler}. */
     protected void bindRecordingHandler(CamelContext target) {
-        target.getRegistry().bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                reported.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                reported.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                reported.add(exception);
-            }
-        });
+        target.getRegistry().bind("recordingHandler", new RecordingExceptionHandler(reported));
     }
 
     @AfterEach

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import io.camelsse.component.sse.RecordingExceptionHandler;
 import io.camelsse.component.sse.support.SseConsumerSupport;
 import io.camelsse.simulator.PredicateSession;
 import io.camelsse.simulator.SseSimulator;
@@ -16,7 +17,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,22 +39,7 @@ abstract class PredicateTestSupport {
     @BeforeEach
     void startContext() throws Exception {
         context = new DefaultCamelContext();
-        context.getRegistry().bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                reported.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                reported.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                reported.add(exception);
-            }
-        });
+        context.getRegistry().bind("recordingHandler", new RecordingExceptionHandler(reported));
         PredicateSseComponent component = context.getComponent("predicate-sse", PredicateSseComponent.class);
         component.setApiKey(SseSimulator.PREDICATE_API_KEY);
         component.setBaseUrl(SIM.baseUrl());

@@ -14,15 +14,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.camelsse.component.sse.RecordingExceptionHandler;
 import io.camelsse.simulator.PredicateSession;
 import io.camelsse.simulator.ScriptStart;
 import io.camelsse.simulator.SseSimulator;
 import io.camelsse.simulator.Stats;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.apache.camel.support.jsse.TrustManagersParameters;
@@ -53,22 +52,7 @@ class PredicateWatchHttp2Test {
             List<Throwable> reported = new CopyOnWriteArrayList<>();
             CamelContext context = new DefaultCamelContext();
             context.getRegistry().bind("tls", trusting(sim));
-            context.getRegistry().bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
-                @Override
-                public void handleException(Throwable exception) {
-                    reported.add(exception);
-                }
-
-                @Override
-                public void handleException(String message, Throwable exception) {
-                    reported.add(exception);
-                }
-
-                @Override
-                public void handleException(String message, Exchange exchange, Throwable exception) {
-                    reported.add(exception);
-                }
-            });
+            context.getRegistry().bind("recordingHandler", new RecordingExceptionHandler(reported));
             PredicateSseComponent component = context.getComponent("predicate-sse", PredicateSseComponent.class);
             component.setApiKey(SseSimulator.PREDICATE_API_KEY);
             component.setBaseUrl(sim.baseUrl());

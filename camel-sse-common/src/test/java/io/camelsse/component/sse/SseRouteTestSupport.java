@@ -13,7 +13,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.ExceptionHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -32,22 +31,7 @@ abstract class SseRouteTestSupport {
     void startServerAndContext() throws Exception {
         server = new FixtureServer();
         context = new DefaultCamelContext();
-        context.getRegistry().bind("recordingHandler", (ExceptionHandler) new ExceptionHandler() {
-            @Override
-            public void handleException(Throwable exception) {
-                reported.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Throwable exception) {
-                reported.add(exception);
-            }
-
-            @Override
-            public void handleException(String message, Exchange exchange, Throwable exception) {
-                reported.add(exception);
-            }
-        });
+        context.getRegistry().bind("recordingHandler", new RecordingExceptionHandler(reported));
         context.start();
     }
 
