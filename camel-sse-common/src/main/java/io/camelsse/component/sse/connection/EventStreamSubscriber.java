@@ -68,6 +68,8 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     // (a read timeout may end the body on another thread while the reading thread still parses a chunk)
     private final Object publishLock = new Object();
     private volatile String publishedLastEventId;
+    // set when the owner threw on an event: the ID to resume after is the one before that event, whatever comes later
+    private boolean resumeIdFixed;
     // completed once the body is over, however it ended: until then the HTTP client counts the exchange as pending,
     // and on Java 17 a client with a pending exchange keeps its selector thread for ever
     private final CompletableFuture<String> body = new CompletableFuture<>();
@@ -77,6 +79,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private List<ServerSentEvent> delivering;
     private int nextInBatch;
     private boolean eventInFlight;
+    private String lastHandedOverId;
     // the thread inside handler.deliver, while it is: written by the loop only, compared by the completion callback
     private Thread deliveringThread;
     // set by a completion callback that ran on deliveringThread, within deliver
@@ -110,6 +113,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         this.parser = new EventStreamParser(this, maxEventSize);
         this.parser.lastEventId(lastEventId);
         this.publishedLastEventId = parser.lastEventId();
+        this.lastHandedOverId = publishedLastEventId;
         this.handler = handler;
         this.retryListener = retryListener;
         this.onFinished = onFinished;
@@ -197,7 +201,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         // also without a batch: a block with an id and no data moves the ID too
         String lastEventIdNow = parser.lastEventId();
         synchronized (publishLock) {
-            if (finished.get()) {
+            if (finished.get() || resumeIdFixed) {
                 // the body is over: neither these events nor their IDs count
                 return;
             }
@@ -248,7 +252,8 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
 
     /**
      * The last event ID as of the last chunk whose events the drain loop took: once the body is over, that of the last
-     * event delivered, or of a later block that set an ID and had no data.
+     * event delivered, or of a later block that set an ID and had no data; after the owner threw on an event, the one
+     * in force before that event.
      */
     String lastEventId() {
         return publishedLastEventId;
@@ -297,15 +302,20 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
                 try {
                     doneSynchronously = handler.deliver(next, deliveredAsynchronously);
                 } catch (RuntimeException | Error bug) {
-                    // a bug of the owner: this body ends with it, loudly, and the stream reconnects after the last
-                    // event delivered. Left to propagate, it would leave the loop's counter raised and the stream
-                    // silent for good
+                    // a bug of the owner: this body ends with it, loudly, and the stream reconnects before this event,
+                    // which never reached the route. Left to propagate, it would leave the loop's counter raised and
+                    // the stream silent for good
                     eventInFlight = false;
-                    abort(bug);
+                    synchronized (publishLock) {
+                        publishedLastEventId = lastHandedOverId;
+                        resumeIdFixed = true;
+                    }
+                    discardAndAbort(bug);
                     continue;
                 } finally {
                     deliveringThread = null;
                 }
+                lastHandedOverId = next.lastEventId();
                 // the first event of a chunk is on its way: read the next chunk meanwhile, but no further ahead
                 requestIfNoneAhead();
                 if (doneSynchronously || completedWithinDeliver) {
