@@ -7,7 +7,6 @@ package io.camelsse.component.sse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.event.ServerSentEvent;
 import io.camelsse.component.sse.support.ResumableSseConsumerSupport;
@@ -93,11 +92,9 @@ public class SseConsumer extends ResumableSseConsumerSupport {
 
     @Override
     protected void onEventCompleted(ServerSentEvent event, Exchange exchange) {
-        String id = event.lastEventId();
-        // an ID that cannot be sent back is no place for a restart to resume from: the one before it stays
-        if (EventIds.isResumable(id)) {
-            completedEventId().set(id);
-        }
+        // the run position has just moved past the event, unless its ID cannot be sent back: then it stays on the
+        // one before, which is where a restart should resume too
+        completedEventId().set(runPosition());
     }
 
     private AtomicReference<String> completedEventId() {
