@@ -4,6 +4,7 @@
  */
 package io.camelsse.chaos;
 
+import io.camelsse.component.sse.RecordingExceptionHandler;
 import io.camelsse.component.sse.SseConstants;
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.connection.StreamStatus;
@@ -18,7 +19,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Route;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 
@@ -130,7 +130,7 @@ final class ChaosRig implements AutoCloseable {
         context.getShutdownStrategy().setTimeout(10);
         repository = b.repository;
         context.getRegistry().bind(REPOSITORY_BEAN, repository);
-        context.getRegistry().bind(HANDLER_BEAN, (ExceptionHandler) new ReportedFailures(reported));
+        context.getRegistry().bind(HANDLER_BEAN, new RecordingExceptionHandler(reported));
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < b.predicateRoutes; i++) {
             PredicateSession session = sim.predicate().newSession().script(timeline(random)).scriptStart(b.scriptStart).create();
@@ -214,7 +214,7 @@ final class ChaosRig implements AutoCloseable {
         // spacing the stop and the start, not waiting for anything
         java.util.concurrent.locks.LockSupport.parkNanos(pause.toNanos());
         context.getRegistry().bind(REPOSITORY_BEAN, repository);
-        context.getRegistry().bind(HANDLER_BEAN, (ExceptionHandler) new ReportedFailures(reported));
+        context.getRegistry().bind(HANDLER_BEAN, new RecordingExceptionHandler(reported));
         context.start();
     }
 
@@ -360,29 +360,5 @@ final class ChaosRig implements AutoCloseable {
     @Override
     public void close() {
         context.stop();
-    }
-
-    /** Records what the consumers report: only permanent failures and failed exchanges get there. */
-    private static final class ReportedFailures implements ExceptionHandler {
-        private final List<Throwable> reported;
-
-        ReportedFailures(List<Throwable> reported) {
-            this.reported = reported;
-        }
-
-        @Override
-        public void handleException(Throwable exception) {
-            reported.add(exception);
-        }
-
-        @Override
-        public void handleException(String message, Throwable exception) {
-            reported.add(exception);
-        }
-
-        @Override
-        public void handleException(String message, Exchange exchange, Throwable exception) {
-            reported.add(exception);
-        }
     }
 }
