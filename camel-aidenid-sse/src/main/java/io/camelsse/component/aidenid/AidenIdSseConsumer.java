@@ -66,7 +66,6 @@ public class AidenIdSseConsumer extends ResumableSseConsumerSupport {
     protected void doStart() throws Exception {
         AidenIdSseConfiguration configuration = getEndpoint().getConfiguration();
         position = getEndpoint().positionOf(getRouteId());
-        position.replays().newStream();
         eventTypes = getEndpoint().eventTypes();
         rawPayload = configuration.isRawPayload();
         repositoryKey = getEndpoint().lastEventIdRepositoryKey();
@@ -161,7 +160,7 @@ public class AidenIdSseConsumer extends ResumableSseConsumerSupport {
     @Override
     protected boolean populateExchange(ServerSentEvent event, Exchange exchange) throws Exception {
         String id = event.lastEventId();
-        if (position.replays().isReplay(id, connectionNumber())) {
+        if (event.hasOwnId() && position.replays().isReplay(id)) {
             LOG.debug("Not delivering event '{}' again: the server replayed it", id);
             return false;
         }
@@ -175,6 +174,8 @@ public class AidenIdSseConsumer extends ResumableSseConsumerSupport {
             exchange.getMessage().setBody(event.data());
             setIdentityHeader(exchange, AidenIdEventReader.identityId(id, event.type(), event.data()));
         } else {
+            // should the data not be readable, the error handler still gets it as it came
+            exchange.getMessage().setBody(event.data());
             AidenIdEvent body = AidenIdEventReader.read(id, event.type(), event.data());
             exchange.getMessage().setBody(body);
             setIdentityHeader(exchange, body.getIdentityId());

@@ -8,12 +8,12 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Remembers the IDs of the last events seen, so that an event a server sends again after a reconnect is recognised
- * as a replay. Bounded: the oldest ID is forgotten when a new one arrives and the window is full. Lookups and
- * insertions take constant time.
+ * Remembers the IDs of the last events the route completed, so that an event a server sends again after a reconnect
+ * is recognised as a replay. Bounded: the oldest ID is forgotten when a new one arrives and the window is full. Lookups
+ * and insertions take constant time.
  * <p>
- * Under the SSE rules an event without an {@code id} field inherits the previous event's ID. Such an event, seen
- * right after that previous event on the same connection, is therefore not a replay.
+ * Only an event whose block has an {@code id} field of its own is asked about: one without inherits the ID of an
+ * earlier event under the SSE rules (across a reconnect too), and a server that replays an event sends its ID again.
  */
 final class ReplayFilter {
 
@@ -21,8 +21,6 @@ final class ReplayFilter {
     private final String[] ring;
     private final Set<String> seen;
     private int next;
-    private String previousId;
-    private long previousConnection = -1;
 
     ReplayFilter(int capacity) {
         if (capacity <= 0) {
@@ -34,20 +32,12 @@ final class ReplayFilter {
     }
 
     /**
-     * Says whether the event is a replay of one recorded recently.
+     * Says whether an event with this ID of its own was completed recently.
      *
-     * @param  id         the last event ID in force for the event; an empty one is never a replay
-     * @param  connection a number that changes when the stream reconnects
-     * @return            true when the event was recorded before and is not merely inheriting the previous ID
+     * @param id the event's ID; an empty one is never a replay
      */
-    synchronized boolean isReplay(String id, long connection) {
-        if (id.isEmpty()) {
-            return false;
-        }
-        boolean inherited = id.equals(previousId) && connection == previousConnection;
-        previousId = id;
-        previousConnection = connection;
-        return !inherited && seen.contains(id);
+    synchronized boolean isReplay(String id) {
+        return !id.isEmpty() && seen.contains(id);
     }
 
     /**
@@ -64,11 +54,5 @@ final class ReplayFilter {
         }
         ring[next] = id;
         next = (next + 1) % capacity;
-    }
-
-    /** A new stream begins (the route started again): its first event inherits nothing. */
-    synchronized void newStream() {
-        previousId = null;
-        previousConnection = -1;
     }
 }

@@ -189,6 +189,8 @@ class AidenIdEventsTest extends AidenIdRouteTestSupport {
         // the malformed event carries no id field of its own: the ID in force is the previous event's
         assertThat(error.getEventId()).isEqualTo(first);
         assertThat(error.getMessage()).contains("not valid JSON").doesNotContain("ident_malformed");
+        assertThat(failed.get(0).getMessage().getBody(String.class)).as("the data as received, for the error handler")
+                .contains("ident_malformed");
         assertThat(reported).isEmpty();
     }
 

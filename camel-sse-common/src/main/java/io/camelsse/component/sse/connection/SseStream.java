@@ -272,7 +272,6 @@ public final class SseStream {
             return false;
         }
         log.connected(attempt.reconnect, outageEnded, clock.instant(), lastEventId);
-        handler.onConnected();
         return true;
     }
 

@@ -19,13 +19,6 @@ public interface StreamHandler {
      */
     boolean deliver(ServerSentEvent event, Runnable whenDoneAsync);
 
-    /**
-     * A connection is open: its events follow. Called once per connection, on a thread of the HTTP client, before any
-     * of its events is delivered; it must not block.
-     */
-    default void onConnected() {
-    }
-
     /** The stream gave up for good. Called once. */
     void onPermanentFailure(Exception failure);
 

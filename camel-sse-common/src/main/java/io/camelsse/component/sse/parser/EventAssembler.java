@@ -34,6 +34,8 @@ final class EventAssembler {
     private String idBuffer = "";
     // the bytes of the id field of the event in progress, if it has one: part of the event's size
     private int idBytes;
+    // the event in progress has an id field of its own
+    private boolean ownId;
     // the spec's "last event ID string"
     private String lastEventId = "";
 
@@ -103,6 +105,7 @@ final class EventAssembler {
         type.clear();
         idBuffer = lastEventId;
         idBytes = 0;
+        ownId = false;
     }
 
     private static int valueStart(byte[] line, int colon, int to) {
@@ -130,6 +133,7 @@ final class EventAssembler {
                 if (line[from] == 'i' && line[from + 1] == 'd' && indexOf(line, valueFrom, to, NUL) < 0) {
                     idBuffer = Utf8.decode(line, valueFrom, to);
                     idBytes = to - valueFrom;
+                    ownId = true;
                 }
             }
             default -> {
@@ -157,6 +161,8 @@ final class EventAssembler {
     private void dispatch() {
         lastEventId = idBuffer;
         idBytes = 0;
+        boolean hadOwnId = ownId;
+        ownId = false;
         int size = data.size();
         if (size == 0) {
             type.clear();
@@ -168,7 +174,7 @@ final class EventAssembler {
         // reset before calling out, so a listener that throws leaves a consistent parser
         data.clear();
         type.clear();
-        listener.onEvent(new ServerSentEvent(eventType, text, lastEventId));
+        listener.onEvent(new ServerSentEvent(eventType, text, lastEventId, hadOwnId));
     }
 
     private String eventType() {

@@ -7,7 +7,6 @@ package io.camelsse.component.sse.support;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.FailureDescription;
@@ -57,8 +56,6 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     // outlives the streams that reconnects and reconnect() replace; a route that starts again has a new consumer, and
     // its counts start from zero
     private final StreamCounters counters = new StreamCounters();
-    // the connections opened by every stream of this consumer, those that reconnect() put in place included
-    private final AtomicLong connections = new AtomicLong();
     private volatile SseStream stream;
     // counts the starts of this consumer; written by its life cycle only. An event that a stream of an earlier start
     // read just before that start's stop is not routed in a later one (see deliver)
@@ -140,14 +137,6 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
 
     /** Runs when Camel refused an event's exchange because the route or the context is stopping. */
     protected void onEventRejected(ServerSentEvent event, Exchange exchange) {
-    }
-
-    /**
-     * The number of the connection whose event is being delivered: it changes with every connection any stream of
-     * this consumer opens, and not while one connection lasts. Read it while filling an exchange.
-     */
-    protected final long connectionNumber() {
-        return connections.get();
     }
 
     /** The stream's state, or null before the first start. */
@@ -498,11 +487,6 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         @Override
         public boolean deliver(ServerSentEvent event, Runnable whenDoneAsync) {
             return SseConsumerSupport.this.deliver(streamRun, event, whenDoneAsync);
-        }
-
-        @Override
-        public void onConnected() {
-            connections.incrementAndGet();
         }
 
         @Override

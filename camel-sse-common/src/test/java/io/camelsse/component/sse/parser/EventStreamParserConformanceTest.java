@@ -36,20 +36,27 @@ class EventStreamParserConformanceTest {
     private static final String WPT_END = "\n\n\n";
     private static final String WPT_END_NEWLINE_NONE = "\n";
 
-    /** One or more streams (connections) fed to one parser, and what it must report. */
-    record Case(String name, List<byte[]> streams, List<Object> expected, String lastEventId) {
+    /**
+     * One or more streams (connections) fed to one parser, and what it must report; {@code ownIds}, when given, says
+     * for each event whether its own block set its ID.
+     */
+    record Case(String name, List<byte[]> streams, List<Object> expected, String lastEventId, List<Boolean> ownIds) {
 
         Case expect(Object... seen) {
-            return new Case(name, streams, List.of(seen), lastEventId);
+            return new Case(name, streams, List.of(seen), lastEventId, ownIds);
         }
 
         Case lastEventId(String id) {
-            return new Case(name, streams, expected, id);
+            return new Case(name, streams, expected, id, ownIds);
+        }
+
+        Case ownIds(Boolean... own) {
+            return new Case(name, streams, expected, lastEventId, List.of(own));
         }
     }
 
     static Case given(String name, byte[]... streams) {
-        return new Case(name, Arrays.asList(streams), List.of(), null);
+        return new Case(name, Arrays.asList(streams), List.of(), null, null);
     }
 
     @TestFactory
@@ -71,6 +78,9 @@ class EventStreamParserConformanceTest {
         assertThat(recorder.seen).as(description).containsExactlyElementsOf(c.expected());
         if (c.lastEventId() != null) {
             assertThat(parser.lastEventId()).as(description).isEqualTo(c.lastEventId());
+        }
+        if (c.ownIds() != null) {
+            assertThat(recorder.ownIds()).as(description).containsExactlyElementsOf(c.ownIds());
         }
     }
 
@@ -305,14 +315,17 @@ class EventStreamParserConformanceTest {
         cases.add(given("id_sets_the_last_event_id",
                 bytes("id: 42\ndata: x\n\n"))
                 .expect(message("x", "42"))
-                .lastEventId("42"));
+                .lastEventId("42")
+                .ownIds(true));
         cases.add(given("id_after_data_still_applies_to_that_event",
                 bytes("data: x\nid: 7\n\n"))
-                .expect(message("x", "7")));
+                .expect(message("x", "7"))
+                .ownIds(true));
         cases.add(given("id_in_a_block_without_data_still_sets_the_last_event_id",
                 bytes("id: 5\n\ndata: x\n\n"))
                 .expect(message("x", "5"))
-                .lastEventId("5"));
+                .lastEventId("5")
+                .ownIds(false));
         cases.add(given("wpt_format_field_id",
                 bytes("id: \u2026\nretry: 200\ndata: hello\n\n"))
                 .expect(retry(200), message("hello", "\u2026"))
@@ -324,30 +337,36 @@ class EventStreamParserConformanceTest {
                         message("\u2026", "\u2026")));
         cases.add(given("wpt_format_field_id_3_persists",
                 bytes("id: 1\ndata: 1\n\ndata: 2\n\nid: 2\ndata:3\n\ndata:4\n\n"))
-                .expect(message("1", "1"), message("2", "1"), message("3", "2"), message("4", "2")));
+                .expect(message("1", "1"), message("2", "1"), message("3", "2"), message("4", "2"))
+                .ownIds(true, false, true, false));
         cases.add(given("wpt_format_field_id_3_resets",
                 bytes("id: 1\ndata: 1\n\nid:\ndata:2\n\ndata:3\n\n"))
                 .expect(message("1", "1"), message("2", ""), message("3", ""))
-                .lastEventId(""));
+                .lastEventId("")
+                .ownIds(true, true, false));
         cases.add(given("wpt_format_field_id_3_resets_without_colon",
                 bytes("id: 1\ndata: 1\n\nid\ndata:2\n\ndata:3\n\n"))
                 .expect(message("1", "1"), message("2", ""), message("3", ""))
-                .lastEventId(""));
+                .lastEventId("")
+                .ownIds(true, true, false));
         String[] nulIds = {"\0\0", "x\0", "\0x", "x\0x", " \0"};
         for (int i = 0; i < nulIds.length; i++) {
             cases.add(given("wpt_format_field_id_null_" + (i + 1),
                     bytes("id: " + nulIds[i] + "\nretry: 200\ndata: hello\n\n"))
                     .expect(retry(200), message("hello", ""))
-                    .lastEventId(""));
+                    .lastEventId("")
+                    .ownIds(false));
         }
         cases.add(given("id_with_nul_leaves_the_previous_id",
                 bytes("id: 1\ndata: a\n\nid: 2\0\ndata: b\n\n"))
                 .expect(message("a", "1"), message("b", "1"))
-                .lastEventId("1"));
+                .lastEventId("1")
+                .ownIds(true, false));
         cases.add(given("id_persists_across_streams",
                 bytes("id: 1\ndata: a\n\n"), bytes("data: b\n\n"))
                 .expect(message("a", "1"), message("b", "1"))
-                .lastEventId("1"));
+                .lastEventId("1")
+                .ownIds(true, false));
     }
 
     private static void retryRules(List<Case> cases) {

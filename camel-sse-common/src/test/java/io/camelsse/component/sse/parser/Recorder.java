@@ -9,7 +9,11 @@ import java.util.List;
 
 import io.camelsse.component.sse.event.ServerSentEvent;
 
-/** Records everything a parser reports, in order, so whole outcomes can be compared at once. */
+/**
+ * Records everything a parser reports, in order, so whole outcomes can be compared at once. {@link #seen} holds the
+ * events without {@link ServerSentEvent#hasOwnId()}, so that expected events can be written with the helpers below;
+ * {@link #exact} holds them as reported.
+ */
 final class Recorder implements EventStreamListener {
 
     record Retry(long millis) {
@@ -19,20 +23,33 @@ final class Recorder implements EventStreamListener {
     }
 
     final List<Object> seen = new ArrayList<>();
+    final List<Object> exact = new ArrayList<>();
 
     @Override
     public void onEvent(ServerSentEvent event) {
-        seen.add(event);
+        seen.add(new ServerSentEvent(event.type(), event.data(), event.lastEventId()));
+        exact.add(event);
     }
 
     @Override
     public void onRetry(long reconnectionTimeMillis) {
-        seen.add(new Retry(reconnectionTimeMillis));
+        add(new Retry(reconnectionTimeMillis));
     }
 
     @Override
     public void onComment(String comment) {
-        seen.add(new Comment(comment));
+        add(new Comment(comment));
+    }
+
+    /** Records something that is not an event, such as a refusal, in its place in both lists. */
+    void add(Object reported) {
+        seen.add(reported);
+        exact.add(reported);
+    }
+
+    List<Boolean> ownIds() {
+        return exact.stream().filter(ServerSentEvent.class::isInstance).map(e -> ((ServerSentEvent) e).hasOwnId())
+                .toList();
     }
 
     List<ServerSentEvent> events() {

@@ -22,6 +22,7 @@ final class ReferenceParser {
     final List<Object> seen = new ArrayList<>();
     String lastEventId = "";
     private String idBuffer = "";
+    private boolean ownId;
     private StringBuilder data = new StringBuilder();
     private String type = "";
 
@@ -48,6 +49,7 @@ final class ReferenceParser {
         data = new StringBuilder();
         type = "";
         idBuffer = lastEventId;
+        ownId = false;
     }
 
     private void line(String line) {
@@ -73,6 +75,7 @@ final class ReferenceParser {
             case "id" -> {
                 if (value.indexOf('\0') < 0) {
                     idBuffer = value;
+                    ownId = true;
                 }
             }
             case "retry" -> {
@@ -87,12 +90,14 @@ final class ReferenceParser {
 
     private void dispatch() {
         lastEventId = idBuffer;
+        boolean hadOwnId = ownId;
+        ownId = false;
         if (data.length() == 0) {
             type = "";
             return;
         }
         String text = data.substring(0, data.length() - 1);
-        seen.add(new ServerSentEvent(type.isEmpty() ? "message" : type, text, lastEventId));
+        seen.add(new ServerSentEvent(type.isEmpty() ? "message" : type, text, lastEventId, hadOwnId));
         data = new StringBuilder();
         type = "";
     }
