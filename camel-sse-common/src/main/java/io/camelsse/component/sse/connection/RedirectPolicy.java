@@ -28,7 +28,7 @@ final class RedirectPolicy {
      * @throws IllegalArgumentException saying why the redirect is not followed
      */
     URI follow(URI from, String location, int redirectsSoFar) {
-        URI target = from.resolve(location);
+        URI target = resolve(from, location);
         if (redirectsSoFar >= MAX_REDIRECTS) {
             throw new IllegalArgumentException("more than " + MAX_REDIRECTS + " redirects in a row");
         }
@@ -37,5 +37,37 @@ final class RedirectPolicy {
         }
         PlainHttpGuard.check(target, allowPlainHttp);
         return target;
+    }
+
+    /**
+     * Resolves a {@code Location} against the URL that sent it as RFC 3986 says (RFC 9110 refers to it).
+     * {@link URI#resolve} follows RFC 2396 instead, which differs twice: a reference made of a query only
+     * ({@code ?page=2}) replaces the last path segment, where RFC 3986 keeps the whole path; and {@code ..} segments
+     * that climb above the root stay in the path, where RFC 3986 drops them.
+     */
+    static URI resolve(URI base, String location) {
+        URI reference = URI.create(location);
+        boolean queryOnly = !reference.isAbsolute() && reference.getRawAuthority() == null
+                            && reference.getRawPath().isEmpty() && reference.getRawQuery() != null;
+        if (queryOnly) {
+            return withPath(base, base.getRawPath(), reference.getRawQuery(), reference.getRawFragment());
+        }
+        URI target = base.resolve(reference).normalize();
+        String path = target.getRawPath();
+        if (path == null || !path.startsWith("/..")) {
+            return target;
+        }
+        while (path.startsWith("/../")) {
+            path = path.substring(3);
+        }
+        if (path.equals("/..")) {
+            path = "/";
+        }
+        return withPath(target, path, target.getRawQuery(), target.getRawFragment());
+    }
+
+    private static URI withPath(URI uri, String rawPath, String rawQuery, String rawFragment) {
+        return URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + (rawPath.isEmpty() ? "/" : rawPath)
+                          + (rawQuery == null ? "" : "?" + rawQuery) + (rawFragment == null ? "" : "#" + rawFragment));
     }
 }
