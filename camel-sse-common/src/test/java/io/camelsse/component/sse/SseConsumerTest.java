@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 
+import io.camelsse.component.sse.connection.ReconnectCause;
 import io.camelsse.component.sse.fixture.FixtureServer.RecordedRequest;
 import io.camelsse.component.sse.health.SseConsumerHealthCheck;
 import io.camelsse.component.sse.support.SseConsumerSupport;
@@ -116,6 +117,9 @@ class SseConsumerTest extends SseRouteTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> server.requests().size() == 2);
         assertThat(server.requests().get(1).header("Last-Event-ID")).isEqualTo("9");
         assertThat(reported).as("a read timeout is transient, not reported").isEmpty();
+        // counted, and described, as what it was, also where the client reports the cancel as an error (Java 21+)
+        assertThat(consumer("r").streamSnapshot().reconnectsByCause()).containsEntry(ReconnectCause.READ_TIMEOUT, 1L);
+        assertThat(consumer("r").streamStatus().lastError()).contains("not even a comment");
     }
 
     @Test

@@ -136,7 +136,8 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     @Override
     public void onNext(List<ByteBuffer> chunks) {
         lastActivityMillis = clock.millis();
-        if (cancelled) {
+        if (cancelled || upstreamDone) {
+            // a chunk the client had read before abort() cancelled the body: the parser may refuse bytes by now
             demandOutstanding = false;
             return;
         }
@@ -170,7 +171,9 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
 
     @Override
     public void onError(Throwable error) {
-        upstreamError = error;
+        if (!upstreamDone) {
+            upstreamError = error;
+        } // else abort() ended the body, and this is the client reporting the cancel (Java 21+): the cause stays
         upstreamDone = true;
         drain();
     }
