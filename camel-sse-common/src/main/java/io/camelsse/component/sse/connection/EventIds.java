@@ -21,11 +21,12 @@ public final class EventIds {
 
     /**
      * True when the ID can be sent as {@code Last-Event-ID} exactly as received, and so is worth storing: printable
-     * ASCII (the JDK client writes header values as ASCII and would corrupt anything else) and at most
-     * {@link #MAX_RESUMABLE_LENGTH} bytes (servers refuse larger headers with 431, which would end the stream).
+     * ASCII (the JDK client writes header values as ASCII and would corrupt anything else), no space at either end
+     * (HTTP strips it from a header value), and at most {@link #MAX_RESUMABLE_LENGTH} bytes (servers refuse larger
+     * headers with 431, which would end the stream).
      */
     public static boolean isResumable(String id) {
-        return id.length() <= MAX_RESUMABLE_LENGTH && HeaderValues.isSendableAsIs(id);
+        return id.length() <= MAX_RESUMABLE_LENGTH && isPrintableAscii(id) && !hasSpaceAtAnEnd(id);
     }
 
     /** Why {@link #isResumable} refused the ID, in words, for a warning. */
@@ -33,7 +34,24 @@ public final class EventIds {
         if (id.length() > MAX_RESUMABLE_LENGTH) {
             return "it is " + id.length() + " characters long, more than " + MAX_RESUMABLE_LENGTH;
         }
+        if (isPrintableAscii(id)) {
+            return "it begins or ends with a space, which HTTP strips from a header value";
+        }
         return "it is not printable ASCII, which the JDK HTTP client cannot send unchanged";
+    }
+
+    private static boolean isPrintableAscii(String id) {
+        for (int i = 0; i < id.length(); i++) {
+            char c = id.charAt(i);
+            if (c < 0x20 || c >= 0x7f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasSpaceAtAnEnd(String id) {
+        return !id.isEmpty() && (id.charAt(0) == ' ' || id.charAt(id.length() - 1) == ' ');
     }
 
     /** The ID shortened for health details and log lines, with its length when it was cut. */
