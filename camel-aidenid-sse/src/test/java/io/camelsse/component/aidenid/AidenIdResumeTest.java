@@ -236,6 +236,23 @@ class AidenIdResumeTest extends AidenIdRouteTestSupport {
                 .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("dropped an event"));
     }
 
+    @Test
+    void eventOverMaxEventSizeThatTheServerReplaysIsDroppedOnceAndTheStreamMovesOn() throws Exception {
+        route("r", aidenId("maxEventSize=1024"));
+        awaitConnected("r");
+        String first = SIM.aidenId().publishIdentityCreated(IDENTITY);
+        String oversized = SIM.aidenId().publish("inbound.received",
+                "{\"identity_id\":\"" + IDENTITY + "\",\"subject\":\"" + "x".repeat(2048) + "\"}");
+        String third = SIM.aidenId().publishIdentityExpired(IDENTITY);
+
+        // the server keeps the large event in its log: resumed before it, the stream would get it on every reconnect
+        await().until(() -> received.size() == 2);
+        assertThat(receivedIds()).containsExactly(first, third);
+        assertThat(SIM.simulator().requests(Vendor.AIDENID).get(1).lastEventId()).isEqualTo(oversized);
+        assertThat(reported).singleElement()
+                .satisfies(e -> assertThat(e.getMessage()).contains("dropped event '" + oversized + "'"));
+    }
+
     private static void publish(int count) {
         for (int i = 0; i < count; i++) {
             SIM.aidenId().publishExtractionCompleted(IDENTITY);

@@ -331,6 +331,23 @@ class SseConsumerTest extends SseRouteTestSupport {
     }
 
     @Test
+    void eventLargerThanTheLimitWithAnIdOfItsOwnIsResumedAfter() throws Exception {
+        // a server that replays after Last-Event-ID would otherwise send the dropped event on every reconnect
+        server.enqueue(c -> c.eventStream().raw("id: 1\ndata: small\n\nid: 2\ndata: " + "x".repeat(5000) + "\n\n"))
+                .enqueue(c -> {
+                    c.eventStream().raw("id: 3\ndata: after\n\n");
+                    c.holdOpen(10, TimeUnit.SECONDS);
+                });
+        route("r", sse("/events", "maxEventSize=1024&reconnectDelay=10"));
+
+        await().until(() -> received.size() == 2);
+        assertThat(bodies()).containsExactly("small", "after");
+        assertThat(server.requests().get(1).header("Last-Event-ID")).isEqualTo("2");
+        assertThat(reported).singleElement()
+                .satisfies(e -> assertThat(e).hasMessageContaining("dropped event '2', resuming after it"));
+    }
+
+    @Test
     void routeStopClosesTheConnectionAtOnce() throws Exception {
         java.util.concurrent.atomic.AtomicReference<io.camelsse.component.sse.fixture.FixtureServer.Connection> held
                 = new java.util.concurrent.atomic.AtomicReference<>();

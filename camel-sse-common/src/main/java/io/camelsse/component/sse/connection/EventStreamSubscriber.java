@@ -161,6 +161,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         // only once the batch is queued: the drain loop asks for the next chunk when it sees no demand and no batch
         demandOutstanding = false;
         if (tooLarge != null) {
+            resumeAfterDropped(tooLarge.droppedEventId());
             abort(tooLarge);
         } else if (deliverOnReadingThread) {
             drainHere();
@@ -212,6 +213,21 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
                 parsed.add(batch);
             }
             publishedLastEventId = lastEventIdNow;
+        }
+    }
+
+    /**
+     * A server that replays after {@code Last-Event-ID} would send a dropped event again on every reconnect, and the
+     * stream would never get past it: so the stream resumes after it when its ID is known and can be sent.
+     */
+    private void resumeAfterDropped(String droppedEventId) {
+        if (droppedEventId == null || !EventIds.isResumable(droppedEventId)) {
+            return;
+        }
+        synchronized (publishLock) {
+            if (!finished.get() && !resumeIdFixed) {
+                publishedLastEventId = droppedEventId;
+            }
         }
     }
 

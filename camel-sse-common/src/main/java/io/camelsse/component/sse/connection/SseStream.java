@@ -336,9 +336,8 @@ public final class SseStream {
             history.streamEnded(error, reason);
         }
         try {
-            if (error instanceof EventTooLargeException) {
-                handler.onRecoverableError(new SseStreamException(
-                        logPrefix + ": dropped an event: " + error.getMessage(), error));
+            if (error instanceof EventTooLargeException tooLarge) {
+                handler.onRecoverableError(new SseStreamException(logPrefix + ": " + droppedEvent(tooLarge), error));
             }
             log.streamEnded(error);
         } finally {
@@ -370,6 +369,14 @@ public final class SseStream {
             scheduleReconnect(retryAfter, cause instanceof HttpStatusException
                     ? ReconnectCause.HTTP_STATUS : ReconnectCause.CONNECT_FAILED);
         }
+    }
+
+    private static String droppedEvent(EventTooLargeException tooLarge) {
+        String id = tooLarge.droppedEventId();
+        if (id == null || !EventIds.isResumable(id)) {
+            return "dropped an event: " + tooLarge.getMessage();
+        }
+        return "dropped event '" + EventIds.forDisplay(id) + "', resuming after it: " + tooLarge.getMessage();
     }
 
     private static ReconnectCause endCause(Throwable error) {

@@ -67,6 +67,11 @@ final class EventAssembler {
         return lastEventId;
     }
 
+    /** The ID the event in progress has set itself so far, or null when it has set none. */
+    String ownIdSoFar() {
+        return ownId ? idBuffer : null;
+    }
+
     void lastEventId(String id) {
         lastEventId = id;
         idBuffer = id;

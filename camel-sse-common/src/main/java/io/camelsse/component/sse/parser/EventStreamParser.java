@@ -249,7 +249,7 @@ public final class EventStreamParser {
             return beginPendingLine(bytes, start, colon, end);
         }
         if (p - start > maxEventSize - assembler.eventSize()) {
-            throw new EventTooLargeException(maxEventSize);
+            throw new EventTooLargeException(maxEventSize, assembler.ownIdSoFar());
         }
         int next = afterLineEnd(bytes, p, end);
         assembler.line(bytes, start, colon, p);
@@ -348,7 +348,7 @@ public final class EventStreamParser {
     private void countLineBytes(int n) throws EventTooLargeException {
         // compared this way round so that a limit close to Integer.MAX_VALUE cannot overflow
         if (n > lineBudget - lineLength) {
-            throw new EventTooLargeException(maxEventSize);
+            throw new EventTooLargeException(maxEventSize, assembler.ownIdSoFar());
         }
         lineLength += n;
     }

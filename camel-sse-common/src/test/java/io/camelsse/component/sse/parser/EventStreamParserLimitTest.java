@@ -167,6 +167,30 @@ class EventStreamParserLimitTest {
         assertThat(parser.lastEventId()).isEqualTo("1");
     }
 
+    @ParameterizedTest
+    @MethodSource("chunkings")
+    void refusalNamesTheIdTheDroppedEventSetBeforeTheLimit(Chunking chunking) {
+        String huge = "x".repeat(LIMIT);
+        assertThat(droppedEventId(chunking, "id: 1\ndata: a\n\nevent: big\nid: 2\ndata: " + huge + "\n\n"))
+                .isEqualTo("2");
+        assertThat(droppedEventId(chunking, "id: 1\ndata: a\n\nid:\ndata: " + huge + "\n\n"))
+                .as("an empty id of its own").isEmpty();
+        assertThat(droppedEventId(chunking, "id: 1\ndata: a\n\ndata: " + huge + "\nid: 2\n\n"))
+                .as("its id line comes after the limit was reached").isNull();
+        assertThat(droppedEventId(chunking, "id: 1\ndata: a\n\ndata: " + huge + "\n\n"))
+                .as("no id of its own: the inherited one is not the dropped event's").isNull();
+    }
+
+    private static String droppedEventId(Chunking chunking, String stream) {
+        EventStreamParser parser = new EventStreamParser(new Recorder(), LIMIT);
+        try {
+            chunking.feed(parser, bytes(stream));
+        } catch (EventTooLargeException e) {
+            return e.droppedEventId();
+        }
+        throw new AssertionError("not refused: " + stream);
+    }
+
     @Test
     void defaultLimitIsFourMebibytes() throws EventTooLargeException {
         assertThat(EventStreamParser.DEFAULT_MAX_EVENT_SIZE).isEqualTo(4 * 1024 * 1024);
