@@ -411,12 +411,14 @@ public final class PredicateSession {
             if (stream.isClosed()) {
                 return;
             }
-            if (restartWhenTerminal && SessionStatus.isTerminal(status)) {
+            boolean restarted = restartWhenTerminal && SessionStatus.isTerminal(status);
+            if (restarted) {
                 restartLocked();
             }
             streams.add(stream);
             stream.session = this;
-            if (scriptStart == ScriptStart.ON_FIRST_CONNECTION) {
+            // after a restart, a script that starts on creation starts again too: the whole timeline, once more
+            if (scriptStart == ScriptStart.ON_FIRST_CONNECTION || restarted && scriptStart == ScriptStart.ON_CREATE) {
                 startScriptLocked();
             }
             v = version;

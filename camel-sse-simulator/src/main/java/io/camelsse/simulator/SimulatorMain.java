@@ -40,7 +40,13 @@ public final class SimulatorMain {
                     case "--port" -> builder.port(Integer.parseInt(value(args, ++i, a)));
                     case "--host" -> builder.host(value(args, ++i, a));
                     case "--keep-alive" -> builder.keepAliveInterval(parseDuration(value(args, ++i, a)));
-                    case "--demo-interval" -> demoInterval = parseDuration(value(args, ++i, a));
+                    case "--demo-interval" -> {
+                        demoInterval = parseDuration(value(args, ++i, a));
+                        if (demoInterval.toMillis() < 1) {
+                            // Vert.x refuses a timer below 1 ms, which would only show once the server runs
+                            throw new IllegalArgumentException("--demo-interval must be at least 1 ms");
+                        }
+                    }
                     case "--no-demo" -> demo = false;
                     case "--aidenid-stream-limit" -> builder.aidenIdStreamLimit(Integer.parseInt(value(args, ++i, a)));
                     case "--event-loops" -> builder.eventLoops(Integer.parseInt(value(args, ++i, a)));
@@ -67,8 +73,8 @@ public final class SimulatorMain {
         try {
             sim.start();
         } catch (IllegalStateException e) {
+            // a start that failed has released the simulator already
             System.err.println("error: " + e.getMessage());
-            sim.close();
             System.exit(1);
             return;
         }

@@ -141,7 +141,13 @@ public final class SseSimulator implements AutoCloseable {
         AtomicInteger actual = new AtomicInteger(-1);
         Future<String> deployed = vertx.deployVerticle(() -> new ServerVerticle(this, config.host, listenPort, actual),
                 new DeploymentOptions().setInstances(config.eventLoops));
-        await(deployed, "start the simulator on " + config.host + ":" + config.port);
+        try {
+            await(deployed, "start the simulator on " + config.host + ":" + config.port);
+        } catch (RuntimeException failedToStart) {
+            // nobody holds this simulator yet, so nobody else could release its threads
+            close();
+            throw failedToStart;
+        }
         hubs = List.copyOf(hubList);
         port = actual.get();
         started = true;

@@ -130,6 +130,8 @@ public final class SseSimulatorExtension
         SseSimulator sim = simulator();
         if (!fresh && resetBeforeEachTest) {
             sim.reset();
+            // a test that stopped listening and failed before it listened again must not leave the next one refused
+            sim.startListening();
         }
     }
 

@@ -14,6 +14,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -93,6 +95,37 @@ class RestartTest {
         try (TestStream stream = TestStream.aidenId(sim)) {
             assertThat(stream.status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aSessionThatRestartsWhenTerminalPlaysAnOnCreateTimelineAgain(SseSimulator sim) {
+        PredicateSession session = sim.predicate().newSession().happyPath(Duration.ofMillis(50))
+                .scriptStart(ScriptStart.ON_CREATE).restartWhenTerminal(true).create();
+        await().until(session::isTerminal);
+        try (TestStream stream = TestStream.predicate(sim, session)) {
+            // pending, submitted, completed, once more
+            await().until(() -> stream.ended() || stream.data().size() >= 3);
+            assertThat(stream.data()).hasSize(3);
+            assertThat(stream.data().get(2)).contains("\"status\":\"completed\"");
+        }
+    }
+
+    @Test
+    void aStartThatFailsReleasesItsThreads(SseSimulator sim) {
+        Set<Thread> before = vertxThreads();
+        // the port is taken: start() fails, and nobody holds the simulator it built
+        assertThatThrownBy(() -> SseSimulator.builder().port(sim.port()).eventLoops(2).build().start())
+                .isInstanceOf(IllegalStateException.class);
+        await().untilAsserted(() -> {
+            Set<Thread> left = vertxThreads();
+            left.removeAll(before);
+            assertThat(left).isEmpty();
+        });
+    }
+
+    private static Set<Thread> vertxThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("vert.x-")).collect(Collectors.toSet());
     }
 
     @Test
