@@ -211,16 +211,23 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
             session.stop();
         }
         sessions.clear();
-        if (!inFlight.closeAndAwaitNone(InFlightDeliveries.STOP_WAIT)) {
-            LOG.debug("Route '{}': an event is still in the route while the watch consumer stops", getRouteId());
-        }
-        if (clients != null) {
-            clients.close();
-        }
-        if (executor != null) {
-            // what is queued may complete a cancelled body, without which the JDK keeps the client's selector thread
-            getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(executor);
-            executor = null;
+        try {
+            if (!inFlight.closeAndAwaitNone(InFlightDeliveries.STOP_WAIT)) {
+                LOG.debug("Route '{}': an event is still in the route while the watch consumer stops", getRouteId());
+            }
+        } catch (InterruptedException interrupted) {
+            // Camel's shutdown timeout ran out: release everything all the same
+            Thread.currentThread().interrupt();
+        } finally {
+            if (clients != null) {
+                clients.close();
+            }
+            if (executor != null) {
+                // what is queued may complete a cancelled body, without which the JDK keeps the client's selector
+                // thread
+                getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(executor);
+                executor = null;
+            }
         }
         super.doStop();
     }

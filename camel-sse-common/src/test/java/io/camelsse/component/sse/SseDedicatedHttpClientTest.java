@@ -5,10 +5,12 @@
 package io.camelsse.component.sse;
 
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,6 +71,25 @@ class SseDedicatedHttpClientTest extends SseRouteTestSupport {
             await().atMost(10, TimeUnit.SECONDS).until(() -> !free.isAlive());
         }
         assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void aDedicatedStreamAddsOneSelectorThreadOnly() throws Exception {
+        Set<Thread> before = selectorThreads();
+        server.otherwise(c -> {
+            c.eventStream().raw("data: a\n\n");
+            c.holdOpen(30, TimeUnit.SECONDS);
+        });
+        route("only-dedicated", sse("/events", "dedicatedHttpClient=true"));
+        await().until(() -> received.size() == 1);
+        Set<Thread> added = selectorThreads();
+        added.removeAll(before);
+        assertThat(added).as("its own client's, and no shared client besides").hasSize(1);
+    }
+
+    private static Set<Thread> selectorThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().endsWith("SelectorManager")).collect(Collectors.toSet());
     }
 
     @Test

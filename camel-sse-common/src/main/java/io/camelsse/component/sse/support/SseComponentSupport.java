@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import io.camelsse.component.sse.connection.MonotonicClock;
 import io.camelsse.component.sse.connection.StreamScheduler;
@@ -44,6 +45,11 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
 
     /** The client for this connect timeout and TLS setup, shared with every other stream that needs the same. */
     public synchronized HttpClient httpClient(Duration connectTimeout, SSLContextParameters sslContextParameters) {
+        ensureWorkers();
+        return httpClients.clientFor(connectTimeout, sslContextParameters);
+    }
+
+    private void ensureWorkers() {
         if (httpClients == null) {
             // a fixed number of threads, not one per burst: the JDK client hands every chunk it reads to this pool.
             // The queue must hold whatever comes: a refused task would run on the caller, at times the client's
@@ -57,7 +63,6 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
             workerExecutor = WorkerThreads.marking(httpExecutor);
             httpClients = new HttpClientProvider(getCamelContext(), workerExecutor);
         }
-        return httpClients.clientFor(connectTimeout, sslContextParameters);
     }
 
     /**
@@ -67,7 +72,7 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
      */
     public synchronized HttpClient dedicatedHttpClient(Duration connectTimeout,
                                                        SSLContextParameters sslContextParameters) {
-        httpClient(connectTimeout, sslContextParameters);
+        ensureWorkers();
         return httpClients.dedicatedClient(connectTimeout, sslContextParameters);
     }
 
@@ -89,6 +94,11 @@ public abstract class SseComponentSupport extends HealthCheckComponent {
             unboundedQueue.setMaxQueueSize(-1);
             schedulerExecutor = getCamelContext().getExecutorServiceManager()
                     .newScheduledThreadPool(this, "SseScheduler", unboundedQueue);
+            // a stopped stream cancels its reconnect: it must leave the queue then, not when its delay is up (Camel's
+            // virtual-thread scheduled pool does not set this, its platform one does)
+            if (schedulerExecutor instanceof ScheduledThreadPoolExecutor stpe) {
+                stpe.setRemoveOnCancelPolicy(true);
+            }
             scheduler = new StreamScheduler(schedulerExecutor, MonotonicClock.fromSystemClock());
         }
         return scheduler;

@@ -290,8 +290,13 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             ownClient = null;
             HttpClientShutdown.shutdownNow(own);
         }
-        if (!inFlight.closeAndAwaitNone(InFlightDeliveries.STOP_WAIT)) {
-            LOG.debug("An event from {} is still in its route while the consumer stops", streamDisplayUri());
+        try {
+            if (!inFlight.closeAndAwaitNone(InFlightDeliveries.STOP_WAIT)) {
+                LOG.debug("An event from {} is still in its route while the consumer stops", streamDisplayUri());
+            }
+        } catch (InterruptedException interrupted) {
+            // Camel's shutdown timeout ran out: stop anyway
+            Thread.currentThread().interrupt();
         }
         super.doStop();
     }
