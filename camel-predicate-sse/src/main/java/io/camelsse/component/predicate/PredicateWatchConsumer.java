@@ -229,7 +229,18 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
                 executor = null;
             }
         }
-        super.doStop();
+        if (!wrapped) {
+            // DefaultConsumer stops the processor it was given; for a consumer that master: wraps, that is the
+            // route's own, which a lost leadership must not stop (a resume strategy in it could not start again)
+            super.doStop();
+        }
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        if (!wrapped) {
+            super.doShutdown();
+        }
     }
 
     /** Opens the session's stream; called by the watch set, under its lock. */

@@ -5,7 +5,10 @@
 package io.camelsse.component.sse.support;
 
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
 import java.util.UUID;
+import java.util.WeakHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class ResumeStrategyPosition {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResumeStrategyPosition.class);
+    // the adapter each strategy was first given: see load
+    private static final Map<ResumeStrategy, LastEventIdResumeAdapter> FIRST_ADAPTERS
+            = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final ResumeStrategy strategy;
     private final String key;
@@ -52,6 +58,14 @@ public final class ResumeStrategyPosition {
      *                        writes back costs this long, once, and a warning
      */
     public String load(Duration readBackTimeout) throws Exception {
+        if (strategy.getAdapter() instanceof LastEventIdResumeAdapter given) {
+            // master: hands the strategy a new adapter at each leadership, but a strategy that reads its store on a
+            // thread of its own (camel-kafka's) goes on feeding the first one: only that one sees the marker
+            LastEventIdResumeAdapter first = FIRST_ADAPTERS.putIfAbsent(strategy, given);
+            if (first != null && first != given) {
+                strategy.setAdapter(first);
+            }
+        }
         strategy.loadCache();
         if (!(strategy.getAdapter() instanceof LastEventIdResumeAdapter adapter)) {
             // e.g. camel-core's TransientResumeStrategy, which brings its own adapter and keeps nothing

@@ -298,7 +298,18 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             // Camel's shutdown timeout ran out: stop anyway
             Thread.currentThread().interrupt();
         }
-        super.doStop();
+        if (!wrapped) {
+            // DefaultConsumer stops the processor it was given; for a consumer that master: wraps, that is the
+            // route's own, which a lost leadership must not stop (a resume strategy in it could not start again)
+            super.doStop();
+        }
+    }
+
+    @Override
+    protected void doShutdown() throws Exception {
+        if (!wrapped) {
+            super.doShutdown();
+        }
     }
 
     private boolean deliver(long streamRun, ServerSentEvent event, Runnable whenDoneAsync) {
