@@ -88,6 +88,9 @@ final class WatchSet {
         synchronized (this) {
             ensureLoaded();
             if (entries.containsKey(sessionId)) {
+                // written all the same (the repositories ignore a session they hold): on a node that streams the
+                // set, another node may have removed the session since this one last read the repository
+                repository.add(name, new WatchedSession(sessionId, verificationType, null));
                 return false;
             }
             if (entries.size() >= maxSessions) {
@@ -109,6 +112,9 @@ final class WatchSet {
         synchronized (this) {
             ensureLoaded();
             if (!entries.containsKey(sessionId)) {
+                // removed all the same: on a node that streams the set, another node may have added the session
+                // since this one last read the repository
+                repository.remove(name, sessionId);
                 return false;
             }
             repository.remove(name, sessionId);
@@ -255,8 +261,9 @@ final class WatchSet {
 
     /**
      * Makes the entries current before a producer's change: read once while a consumer of this node streams the set
-     * (it is the only one that changes the repository, or learns of other nodes' changes through {@link #refresh()});
-     * read again each time while none does, since then another node may be streaming the set and changing it.
+     * (it learns of other nodes' changes through {@link #refresh()}, and a change whose effect it cannot see yet is
+     * written to the repository all the same); read again each time while none does, since then another node may be
+     * streaming the set and changing it.
      */
     private void ensureLoaded() throws Exception {
         if (loaded && consumer != null) {
