@@ -27,11 +27,14 @@ class PredicateWatchSharedRepositoryTest extends PredicateWatchTestSupport {
 
     private CamelContext leader;
     private CamelContext standby;
+    // a third view of the database, for the tests to read
+    private JdbcWatchRepository shared;
 
     /** Two nodes on one database, each with its own component and repository object; only the first streams. */
     private void startTwoNodes(String options) throws Exception {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL("jdbc:h2:mem:shared-watch-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        shared = new JdbcWatchRepository(dataSource);
         String uri = watchUri("watchRepository=#watchRepository&maxConnectsPerSecond=0&watchRefreshInterval=100"
                               + options);
         leader = startContext(uri, "watchRepository", new JdbcWatchRepository(dataSource));
@@ -97,6 +100,33 @@ class PredicateWatchSharedRepositoryTest extends PredicateWatchTestSupport {
         await().until(() -> statusesOf(sessions.get(2).id()).equals(List.of("pending")));
         assertThat(setOf(standby).size()).isEqualTo(2);
         assertThat(reported).isEmpty();
+    }
+
+    @Test
+    void aRemoveOnTheLeaderOfASessionTheOtherNodeJustAddedTakesItOut() throws Exception {
+        startTwoNodes("");
+        PredicateSession session = SIM.predicate().createSessions(1, b -> b.scriptStart(ScriptStart.MANUAL)).get(0);
+        add(standby, session.id());
+        remove(leader, session.id());
+
+        // across several refreshes of the leader: the leader may not have seen the add, the database has it gone
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> shared.load("default").isEmpty() && received.isEmpty());
+    }
+
+    @Test
+    void anAddOnTheLeaderOfASessionTheOtherNodeJustRemovedPutsItBack() throws Exception {
+        startTwoNodes("");
+        PredicateSession session = SIM.predicate().createSessions(1, b -> b.scriptStart(ScriptStart.MANUAL)).get(0);
+        add(leader, session.id());
+        await().until(() -> received.size() == 1);
+        remove(standby, session.id());
+        add(leader, session.id());
+
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .until(() -> shared.load("default").size() == 1);
+        session.complete();
+        await().until(() -> statusesOf(session.id()).contains("completed"));
     }
 
     private static void add(CamelContext node, String sessionId) {
