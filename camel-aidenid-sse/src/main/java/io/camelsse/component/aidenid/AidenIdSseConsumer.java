@@ -12,6 +12,7 @@ import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.StreamRequest;
 import io.camelsse.component.sse.event.ServerSentEvent;
+import io.camelsse.component.sse.support.PositionStoreException;
 import io.camelsse.component.sse.support.ResumableSseConsumerSupport;
 import io.camelsse.component.sse.support.ResumeStrategyPosition;
 import io.camelsse.component.sse.support.SseCommonConfiguration;
@@ -72,8 +73,6 @@ public class AidenIdSseConsumer extends ResumableSseConsumerSupport {
         repository = configuration.getLastEventIdRepository();
         if (repository != null) {
             CamelContextAware.trySetCamelContext(repository, getEndpoint().getCamelContext());
-            // started if it is not yet; stopping it is its owner's business, it may be shared
-            ServiceHelper.startService(repository);
         }
         super.doStart();
     }
@@ -104,14 +103,22 @@ public class AidenIdSseConsumer extends ResumableSseConsumerSupport {
     }
 
     @Override
-    protected String initialLastEventId() {
+    protected String initialLastEventId() throws PositionStoreException {
         String fromStrategy = positionFromStrategy();
         if (!fromStrategy.isEmpty()) {
             return fromStrategy;
         }
         StateRepository<String, String> repo = repository;
         if (repo != null) {
-            String stored = storedNow(repo, repositoryKey);
+            String stored;
+            try {
+                // started if it is not yet; stopping it is its owner's business, it may be shared
+                ServiceHelper.startService(repo);
+                stored = storedNow(repo, repositoryKey);
+            } catch (RuntimeException failed) {
+                throw new PositionStoreException("the lastEventIdRepository could not be read under '"
+                                                 + repositoryKey + "'", failed);
+            }
             if (stored != null && !stored.isEmpty()) {
                 LOG.info("Resuming the AidenID stream after event '{}', stored under '{}'", stored, repositoryKey);
                 return fromStore(stored);

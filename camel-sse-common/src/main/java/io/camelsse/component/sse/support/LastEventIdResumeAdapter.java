@@ -63,4 +63,9 @@ public class LastEventIdResumeAdapter implements ResumeAdapter, Deserializable {
     CountDownLatch expect(String startMarker) {
         return startMarkers.computeIfAbsent(startMarker, m -> new CountDownLatch(1));
     }
+
+    /** Stops waiting for a start marker, read back or not. */
+    void forget(String startMarker) {
+        startMarkers.remove(startMarker);
+    }
 }

@@ -42,8 +42,15 @@ public abstract class ResumableSseConsumerSupport extends SseConsumerSupport imp
     protected void doStart() throws Exception {
         ResumeStrategy strategy = resumeStrategy;
         strategyPosition = strategy == null ? null : new ResumeStrategyPosition(strategy, resumeKey());
-        startedFromStrategy = strategyPosition == null ? "" : strategyPosition.load(resumeReadTimeout());
+        startedFromStrategy = "";
         super.doStart();
+    }
+
+    @Override
+    String startPosition() throws Exception {
+        ResumeStrategyPosition position = strategyPosition;
+        startedFromStrategy = position == null ? "" : position.load(resumeReadTimeout());
+        return super.startPosition();
     }
 
     @Override

@@ -39,6 +39,8 @@ public final class ResumeStrategyPosition {
 
     private final ResumeStrategy strategy;
     private final String key;
+    // loaded once per start: a strategy such as camel-kafka's starts a reading thread each time it is asked
+    private boolean cacheLoaded;
 
     public ResumeStrategyPosition(ResumeStrategy strategy, String key) {
         this.strategy = strategy;
@@ -50,14 +52,62 @@ public final class ResumeStrategyPosition {
     }
 
     /**
-     * Loads the strategy's store and answers the last event ID it holds for the key; empty when none. The ID goes into
-     * a request header like the lastEventId option, so it is checked like it: a store that holds a line break fails
-     * the route's start, before any request.
+     * Loads the strategy's store and answers the last event ID it holds for the key; empty when it holds none. The ID
+     * goes into a request header like the lastEventId option, so it is checked like it.
      *
-     * @param readBackTimeout how long to wait for the store to be read up to now; a strategy that never reads its
-     *                        writes back costs this long, once, and a warning
+     * @param  readBackTimeout          how long to wait for the store to be read up to now; a strategy that confirms
+     *                                  its writes but never reads them back costs this long, and a warning
+     * @throws PositionStoreException   when the store failed: the strategy could not load it, or did not confirm
+     *                                  the start marker within the timeout, or reported the marker's write failed.
+     *                                  Starting from what it read so far could skip events, so the caller asks again
+     * @throws IllegalArgumentException when the store holds an ID that may not be sent as {@code Last-Event-ID}
      */
-    public String load(Duration readBackTimeout) throws Exception {
+    public String load(Duration readBackTimeout) throws PositionStoreException {
+        if (!cacheLoaded) {
+            loadCache();
+            cacheLoaded = true;
+        }
+        if (!(strategy.getAdapter() instanceof LastEventIdResumeAdapter adapter)) {
+            // e.g. camel-core's TransientResumeStrategy, which brings its own adapter and keeps nothing
+            LOG.warn("The resume strategy {} has no {}: it holds no position of the stream; resuming from the other"
+                     + " sources", strategyName(), LastEventIdResumeAdapter.class.getSimpleName());
+            return "";
+        }
+        String marker = UUID.randomUUID().toString();
+        CountDownLatch settled = adapter.expect(marker);
+        MarkerWrite write = new MarkerWrite(settled);
+        boolean settledInTime;
+        try {
+            strategy.updateLastOffset(OffsetKeys.of(key + LastEventIdResumeAdapter.START_MARKER_SUFFIX),
+                    Offsets.of(marker), write);
+            settledInTime = settled.await(readBackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            throw new PositionStoreException("the read of the resume strategy " + strategyName()
+                                             + " was interrupted", stopping);
+        } catch (Exception failed) {
+            throw new PositionStoreException("the resume strategy " + strategyName() + " could not write a start"
+                                             + " marker", failed);
+        } finally {
+            adapter.forget(marker);
+        }
+        if (write.failure != null) {
+            throw new PositionStoreException("the resume strategy " + strategyName() + " could not write a start"
+                                             + " marker", write.failure);
+        }
+        if (!settledInTime) {
+            if (!write.confirmed) {
+                throw new PositionStoreException("the resume strategy " + strategyName() + " did not confirm the"
+                                                 + " write of a start marker within " + readBackTimeout.toMillis()
+                                                 + " ms (resumeReadTimeout)", null);
+            }
+            LOG.warn("The resume strategy {} confirmed a start marker but did not read it back within {} ms: resuming"
+                     + " from the positions it has read so far", strategyName(), readBackTimeout.toMillis());
+        }
+        return HeaderValues.requireNoControlCharacters("lastEventId", adapter.lastEventId(key));
+    }
+
+    private void loadCache() throws PositionStoreException {
         if (strategy.getAdapter() instanceof LastEventIdResumeAdapter given) {
             // master: hands the strategy a new adapter at each leadership, but a strategy that reads its store on a
             // thread of its own (camel-kafka's) goes on feeding the first one: only that one sees the marker
@@ -66,22 +116,33 @@ public final class ResumeStrategyPosition {
                 strategy.setAdapter(first);
             }
         }
-        strategy.loadCache();
-        if (!(strategy.getAdapter() instanceof LastEventIdResumeAdapter adapter)) {
-            // e.g. camel-core's TransientResumeStrategy, which brings its own adapter and keeps nothing
-            LOG.warn("The resume strategy {} has no {}: it holds no position of the stream; resuming from the other"
-                     + " sources", strategyName(), LastEventIdResumeAdapter.class.getSimpleName());
-            return "";
+        try {
+            strategy.loadCache();
+        } catch (Exception failed) {
+            throw new PositionStoreException("the resume strategy " + strategyName() + " could not load its store",
+                    failed);
         }
-        String marker = UUID.randomUUID().toString();
-        CountDownLatch readBack = adapter.expect(marker);
-        strategy.updateLastOffset(OffsetKeys.of(key + LastEventIdResumeAdapter.START_MARKER_SUFFIX),
-                Offsets.of(marker));
-        if (!readBack.await(readBackTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            LOG.warn("The resume strategy {} did not read back its store within {} ms: resuming from the positions"
-                     + " it has read so far", strategyName(), readBackTimeout.toMillis());
+    }
+
+    /** What the strategy says of the marker's write; a failure also ends the wait for the marker to be read back. */
+    private static final class MarkerWrite implements ResumeStrategy.UpdateCallBack {
+        private final CountDownLatch settled;
+        private volatile boolean confirmed;
+        private volatile Throwable failure;
+
+        MarkerWrite(CountDownLatch settled) {
+            this.settled = settled;
         }
-        return HeaderValues.requireNoControlCharacters("lastEventId", adapter.lastEventId(key));
+
+        @Override
+        public void onUpdate(Throwable error) {
+            if (error == null) {
+                confirmed = true;
+            } else {
+                failure = error;
+                settled.countDown();
+            }
+        }
     }
 
     /** The strategy's class as log lines name it; an anonymous class has no simple name. */

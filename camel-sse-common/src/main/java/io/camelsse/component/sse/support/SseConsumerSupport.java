@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.camelsse.component.sse.connection.DisplayUri;
 import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.FailureDescription;
 import io.camelsse.component.sse.connection.HttpClientShutdown;
@@ -69,6 +70,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     private volatile AutoCloseable meters;
     // the stream's own client, when it has one (dedicatedHttpClient): shut down when the consumer stops
     private volatile HttpClient ownClient;
+    // set while a start waits for the store that holds its position; written under the lock on this
+    private volatile StartPositionRetry positionRetry;
 
     protected SseConsumerSupport(Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -143,7 +146,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     public StreamStatus streamStatus() {
         SseStream s = stream;
         if (s == null) {
-            return null;
+            StartPositionRetry retry = positionRetry;
+            return retry == null ? null : retry.status();
         }
         StreamStatus status = s.status();
         if (!(status.failure() instanceof HttpStatusException http)) {
@@ -192,7 +196,14 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     /** The stream URL with secrets masked, or null before the first start. */
     public String streamDisplayUri() {
         SseStream s = stream;
-        return s == null ? null : s.displayUri();
+        if (s != null) {
+            return s.displayUri();
+        }
+        try {
+            return isStarted() || isStarting() ? DisplayUri.of(createStreamRequest().uri()) : null;
+        } catch (Exception unusable) {
+            return null;
+        }
     }
 
     /** Ends the stream for good (until the route restarts): nothing further is requested. */
@@ -221,8 +232,17 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         SseCommonConfiguration options = streamOptions();
         SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
         run++;
-        String startAfter = initialLastEventId();
-        SseStream newStream = newStream(startAfter);
+        String startAfter = null;
+        Exception unreadable = null;
+        try {
+            startAfter = startPosition();
+        } catch (IllegalArgumentException unusable) {
+            // a stored ID that may not be sent: no outage that waiting would cure
+            throw unusable;
+        } catch (Exception storeFailed) {
+            unreadable = storeFailed;
+        }
+        SseStream newStream = startAfter == null ? null : newStream(startAfter);
         HealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(
                 getEndpoint().getCamelContext(), "consumers", HealthCheckRepository.class);
         if (repository != null) {
@@ -232,15 +252,55 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             check.setEnabled(component.isHealthCheckConsumerEnabled());
             setHealthCheck(check);
         }
-        stream = newStream;
-        runPosition = startAfter;
         closedForGood = false;
         inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
-        newStream.start();
+        if (newStream != null) {
+            stream = newStream;
+            runPosition = startAfter;
+            newStream.start();
+        } else {
+            waitForPosition(unreadable);
+        }
         meters = SseMetrics.bind(getEndpoint().getCamelContext(), this);
         if (wrapped) {
             component.wrappedConsumersInView().started(this, getHealthCheck());
         }
+    }
+
+    /**
+     * Where a start resumes: {@link #initialLastEventId()}, read from the stores that hold it. Throws while a store
+     * fails; the consumer then reads again with backoff, and opens its stream once it can.
+     */
+    String startPosition() throws Exception {
+        return initialLastEventId();
+    }
+
+    private void waitForPosition(Exception firstFailure) throws Exception {
+        SseCommonConfiguration options = streamOptions();
+        StreamSettings settings = options.toStreamSettings();
+        StartPositionRetry retry = new StartPositionRetry(this,
+                getEndpoint().getCamelContext().getExecutorServiceManager(), streamName(), streamDisplayUri(),
+                this::startPosition, this::openAfterWait, this::onPermanentFailure,
+                new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
+                        settings.maxReconnectAttempts(), ReconnectPolicy.JITTER),
+                clock());
+        synchronized (this) {
+            positionRetry = retry;
+        }
+        retry.begin(firstFailure);
+    }
+
+    private synchronized boolean openAfterWait(String startAfter, StartPositionRetry retry) throws Exception {
+        // under the lock that doStop reads the stream under: either it finds this stream, or this finds it stopped
+        if (positionRetry != retry || !isRunAllowed()) {
+            return false;
+        }
+        SseStream opened = newStream(startAfter);
+        stream = opened;
+        runPosition = startAfter;
+        positionRetry = null;
+        opened.start();
+        return true;
     }
 
     private SseStream newStream(String lastEventId) throws Exception {
@@ -278,9 +338,15 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             ((SseComponentSupport) getEndpoint().getComponent()).wrappedConsumersInView().stopped(this, getHealthCheck());
         }
         SseStream s;
+        StartPositionRetry retry;
         synchronized (this) {
             // after a reconnect() that may be replacing the stream right now
             s = stream;
+            retry = positionRetry;
+            positionRetry = null;
+        }
+        if (retry != null) {
+            retry.cancel();
         }
         if (s != null) {
             s.stop();

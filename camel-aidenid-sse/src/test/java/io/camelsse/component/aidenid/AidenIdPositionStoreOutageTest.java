@@ -1,0 +1,157 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.component.aidenid;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.camelsse.component.sse.SharedLogResumeStrategy;
+import io.camelsse.component.sse.health.SseConsumerHealthCheck;
+import io.camelsse.simulator.Vendor;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.resume.Offset;
+import org.apache.camel.resume.OffsetKey;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.resume.OffsetKeys;
+import org.apache.camel.support.resume.Offsets;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The store that holds the position cannot be read when the route starts (a database or a broker that is briefly
+ * unreachable, as when a replica takes the leadership): the route starts all the same, connects to nothing, shows the
+ * failure in its health check, and opens the stream after the stored position once the store answers. Starting from
+ * an older position would skip the events in between; failing the start would, under {@code master:}, leave a leader
+ * that streams nothing.
+ */
+class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
+
+    private static final String KEY = "aidenid-sse/org_sim/proj_sim";
+
+    @Test
+    void aRepositoryThatCannotBeReadDelaysTheStreamUntilItCanAndNothingIsSkipped() throws Exception {
+        publish(4);
+        UnreachableRepository store = new UnreachableRepository();
+        store.setState(KEY, "evt_000002");
+        store.unreachable = true;
+        context.getRegistry().bind("positions", store);
+
+        route("r", aidenId("lastEventIdRepository=#positions&unhealthyAfter=1"));
+
+        await().until(() -> store.reads >= 3);
+        HealthCheck.Result health = consumer("r").getHealthCheck().call();
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
+        assertThat((String) health.getDetails().get(SseConsumerHealthCheck.DETAIL_LAST_ERROR))
+                .contains("lastEventIdRepository could not be read under '" + KEY + "'")
+                .contains("database unreachable");
+        assertThat(SIM.simulator().requests(Vendor.AIDENID)).as("no request before the position is known").isEmpty();
+
+        store.unreachable = false;
+        await().until(() -> received.size() == 2);
+        assertThat(receivedIds()).containsExactly("evt_000003", "evt_000004");
+        assertThat(SIM.simulator().requests(Vendor.AIDENID).get(0).lastEventId()).isEqualTo("evt_000002");
+        await().until(() -> consumer("r").getHealthCheck().call().getState() == HealthCheck.State.UP);
+        assertThat(reported).as("an outage of the store is no failed exchange").isEmpty();
+    }
+
+    @Test
+    void aRouteStoppedWhileTheRepositoryIsUnreachableLeavesNoThreadAndOpensNothing() throws Exception {
+        UnreachableRepository store = new UnreachableRepository();
+        store.unreachable = true;
+        context.getRegistry().bind("positions", store);
+        route("r", aidenId("lastEventIdRepository=#positions"));
+        await().until(() -> store.reads >= 2);
+        assertThat(positionReadThreads()).isNotEmpty();
+
+        context.getRouteController().stopRoute("r");
+        store.unreachable = false;
+
+        await().until(() -> positionReadThreads().isEmpty());
+        int readsAfterStop = store.reads;
+        route("other", aidenId(""));
+        awaitConnected("other");
+        publish(1);
+        await().until(() -> received.size() == 1);
+        assertThat(store.reads).isEqualTo(readsAfterStop);
+        assertThat(SIM.simulator().requests(Vendor.AIDENID)).as("only the other route's").hasSize(1);
+    }
+
+    @Test
+    void aResumeStrategyWhoseStoreRefusesTheStartMarkerDelaysTheStreamUntilItTakesIt() throws Exception {
+        publish(3);
+        SharedLogResumeStrategy.Log log = new SharedLogResumeStrategy.Log();
+        UnreachableLogStrategy strategy = new UnreachableLogStrategy(log);
+        // the position a replica wrote before this one took over
+        strategy.updateLastOffset(OffsetKeys.of(KEY), Offsets.of("evt_000001"));
+        strategy.unreachable = true;
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(aidenId("resumeReadTimeout=2000")).routeId("r")
+                        .resumable().resumeStrategy(strategy)
+                        .process(received::add);
+            }
+        });
+
+        await().until(() -> strategy.refused >= 2);
+        assertThat((String) consumer("r").getHealthCheck().call().getDetails()
+                .get(SseConsumerHealthCheck.DETAIL_LAST_ERROR))
+                .contains("could not write a start marker").contains("broker unreachable");
+        assertThat(SIM.simulator().requests(Vendor.AIDENID)).isEmpty();
+
+        strategy.unreachable = false;
+        await().until(() -> received.size() == 2);
+        assertThat(receivedIds()).containsExactly("evt_000002", "evt_000003");
+    }
+
+    private static List<Thread> positionReadThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().contains("SsePositionRead")).toList();
+    }
+
+    private static void publish(int count) {
+        for (int i = 0; i < count; i++) {
+            SIM.aidenId().publishIdentityCreated("ident_a1b2c3d4e5");
+        }
+    }
+
+    /** A repository whose store is out of reach while the test says so. */
+    private static final class UnreachableRepository extends MemoryStateRepository {
+        volatile boolean unreachable;
+        volatile int reads;
+
+        @Override
+        public String getState(String key) {
+            reads++;
+            if (unreachable) {
+                throw new IllegalStateException("database unreachable");
+            }
+            return super.getState(key);
+        }
+    }
+
+    /** A shared log whose writes fail, as a producer's whose broker is out of reach, while the test says so. */
+    private static final class UnreachableLogStrategy extends SharedLogResumeStrategy {
+        volatile boolean unreachable;
+        volatile int refused;
+
+        UnreachableLogStrategy(Log log) {
+            super(log);
+        }
+
+        @Override
+        public void updateLastOffset(OffsetKey<?> key, Offset<?> offset, UpdateCallBack callback) {
+            if (unreachable) {
+                refused++;
+                callback.onUpdate(new IOException("broker unreachable"));
+                return;
+            }
+            super.updateLastOffset(key, offset, callback);
+        }
+    }
+}

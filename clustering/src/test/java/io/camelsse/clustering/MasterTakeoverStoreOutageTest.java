@@ -1,0 +1,108 @@
+/*
+ * Copyright the Camel SSE Connectors authors.
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package io.camelsse.clustering;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+import io.camelsse.simulator.SseSimulator;
+import io.camelsse.simulator.Vendor;
+import org.apache.camel.CamelContext;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A replica that takes the leadership while the shared position store is out of reach: {@code master:} starts the
+ * consumer it wraps once per leadership, so a start that failed would leave a leader that streams nothing, with
+ * readiness UP. The consumer starts, reports DOWN while it cannot read the position, and streams from the stored
+ * position once the store answers: nothing the last leader left is skipped.
+ */
+class MasterTakeoverStoreOutageTest {
+
+    private static final String KEY = "aidenid-sse/" + SseSimulator.AIDENID_ORG_ID + "/"
+                                      + SseSimulator.AIDENID_PROJECT_ID;
+
+    @Test
+    void aLeaderThatCannotReadThePositionYetStreamsFromItOnceItCan() throws Exception {
+        try (SseSimulator simulator = SseSimulator.builder().aidenIdRetry(Duration.ofMillis(20)).build().start()) {
+            for (int i = 0; i < 4; i++) {
+                simulator.aidenId().publishIdentityCreated("ident_a1b2c3d4e5");
+            }
+            UnreachableRepository positions = new UnreachableRepository();
+            positions.setState(KEY, "evt_000002");
+            positions.unreachable = true;
+            List<String> processed = new CopyOnWriteArrayList<>();
+            SwitchableClusterService cluster = new SwitchableClusterService("node-a");
+            CamelContext context = new DefaultCamelContext();
+            context.addService(cluster);
+            context.getRegistry().bind("positions", positions);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("master:aidenid-events:aidenid-sse:stream?baseUrl=" + simulator.baseUrl() + "&apiKey="
+                         + SseSimulator.AIDENID_API_KEY + "&orgId=" + SseSimulator.AIDENID_ORG_ID + "&projectId="
+                         + SseSimulator.AIDENID_PROJECT_ID + "&lastEventIdRepository=#positions"
+                         + "&reconnectDelay=50&maxReconnectDelay=200&unhealthyAfter=1")
+                            .routeId("aidenid-events")
+                            .process(e -> processed.add(e.getMessage().getHeader("CamelSseEventId", String.class)));
+                }
+            });
+            context.start();
+            HealthCheckRegistry.get(context).setExposureLevel("full");
+            try {
+                cluster.setLeader(true);
+
+                await().atMost(Duration.ofSeconds(20)).until(() -> positions.reads >= 3);
+                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                    HealthCheck.Result wrapped = readiness(context).get("aidenid-sse-consumer-aidenid-events");
+                    assertThat(wrapped).as("the leader's consumer shows its readiness").isNotNull();
+                    assertThat(wrapped.getState()).isEqualTo(HealthCheck.State.DOWN);
+                    assertThat(wrapped.getMessage()).hasValueSatisfying(
+                            m -> assertThat(m).contains("lastEventIdRepository could not be read"));
+                });
+                assertThat(simulator.requests(Vendor.AIDENID)).isEmpty();
+
+                positions.unreachable = false;
+                await().atMost(Duration.ofSeconds(20)).until(() -> processed.size() == 2);
+                assertThat(processed).containsExactly("evt_000003", "evt_000004");
+                await().atMost(Duration.ofSeconds(20)).until(() -> readiness(context)
+                        .get("aidenid-sse-consumer-aidenid-events").getState() == HealthCheck.State.UP);
+            } finally {
+                context.stop();
+            }
+        }
+    }
+
+    private static Map<String, HealthCheck.Result> readiness(CamelContext context) {
+        return HealthCheckHelper.invokeReadiness(context).stream()
+                .collect(Collectors.toMap(result -> result.getCheck().getId(), result -> result));
+    }
+
+    /** A shared store that is out of reach while the test says so. */
+    private static final class UnreachableRepository extends MemoryStateRepository {
+        volatile boolean unreachable;
+        volatile int reads;
+
+        @Override
+        public String getState(String key) {
+            reads++;
+            if (unreachable) {
+                throw new IllegalStateException("database unreachable");
+            }
+            return super.getState(key);
+        }
+    }
+}
