@@ -185,7 +185,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
                 return described.describe();
             }
         }
-        return FailureDescription.of(failure);
+        return StartPositionRetry.describe(failure);
     }
 
     /** How log lines name this consumer's stream, beside its URL. */
