@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.camelsse.component.sse.SharedLogResumeStrategy;
+import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.health.SseConsumerHealthCheck;
 import io.camelsse.simulator.Vendor;
 import org.apache.camel.builder.RouteBuilder;
@@ -57,6 +58,34 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
         assertThat(SIM.simulator().requests(Vendor.AIDENID).get(0).lastEventId()).isEqualTo("evt_000002");
         await().until(() -> consumer("r").getHealthCheck().call().getState() == HealthCheck.State.UP);
         assertThat(reported).as("an outage of the store is no failed exchange").isEmpty();
+    }
+
+    @Test
+    void aRouteRestartedWhileTheRepositoryIsUnreachableWaitsForItInsteadOfGoingOnFromMemory() throws Exception {
+        UnreachableRepository store = new UnreachableRepository();
+        context.getRegistry().bind("positions", store);
+        route("r", aidenId("lastEventIdRepository=#positions&unhealthyAfter=1"));
+        awaitConnected("r");
+        publish(1);
+        await().until(() -> received.size() == 1);
+        context.getRouteController().stopRoute("r");
+        // another replica went on meanwhile, and the store is out of reach when this route starts again
+        store.setState(KEY, "evt_000002");
+        publish(3);
+        store.unreachable = true;
+        int requestsBefore = SIM.simulator().requests(Vendor.AIDENID).size();
+
+        // the endpoint remembers evt_000001 as this route's last completed event: the store's evt_000002 must win
+        context.getRouteController().startRoute("r");
+        await().until(() -> store.reads >= 4);
+        assertThat(consumer("r").streamStatus().state()).isEqualTo(StreamState.RECONNECTING);
+        assertThat(consumer("r").getHealthCheck().call().getState()).isEqualTo(HealthCheck.State.DOWN);
+        consumer("r").reconnect();
+        assertThat(SIM.simulator().requests(Vendor.AIDENID)).hasSize(requestsBefore);
+
+        store.unreachable = false;
+        await().until(() -> received.size() == 3);
+        assertThat(receivedIds()).containsExactly("evt_000001", "evt_000003", "evt_000004");
     }
 
     @Test

@@ -259,6 +259,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             runPosition = startAfter;
             newStream.start();
         } else {
+            // a stream of an earlier start of this instance must not stand for this start's in status or reconnect()
+            stream = null;
             waitForPosition(unreadable);
         }
         meters = SseMetrics.bind(getEndpoint().getCamelContext(), this);
