@@ -45,11 +45,11 @@ class PredicateWatchPacingTest extends PredicateWatchTestSupport {
         await().atMost(Duration.ofSeconds(15)).until(() -> received.size() == 13);
         await().until(() -> consumer().connectsPerSecond() < 20);
         List<Instant> times = requestTimes();
-        // at 20 per second requests would be 50 ms apart; after the first 429 the pace is halved for a while
-        for (int i = 3; i < 8; i++) {
-            assertThat(Duration.between(times.get(i), times.get(i + 1)))
-                    .as("gap after request %d", i).isGreaterThanOrEqualTo(Duration.ofMillis(90));
-        }
+        // at 20 per second requests would be 50 ms apart; after the first 429 the pace is halved for a while. Taken
+        // over five gaps: the server's clock sees each request a little late or early on a loaded machine, and only
+        // the two ends of a span carry that error
+        assertThat(Duration.between(times.get(3), times.get(8)))
+                .as("five gaps from request 3").isGreaterThanOrEqualTo(Duration.ofMillis(450));
         assertThat(reported).isEmpty();
     }
 
