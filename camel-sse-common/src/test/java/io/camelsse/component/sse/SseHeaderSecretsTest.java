@@ -139,6 +139,49 @@ class SseHeaderSecretsTest {
         assertThat(seen).as("a parameter that looks like no secret is shown").anyMatch(t -> t.contains("page=2"));
     }
 
+    /**
+     * A server may answer an error with a Location that repeats the request URL, as a login redirect does: its secret
+     * query parameters are masked in the reported exception as they are in the stream URL.
+     */
+    @Test
+    void theLocationOfAnErrorAnswerShowsNoSecretOfItsQuery() throws Exception {
+        server.otherwise(c -> c.respond(401, "application/json", "{\"code\":\"unauthorized\"}",
+                "Location: https://login.example.com/sso?return_to=%2Fevents&token=" + IN_THE_QUERY
+                + "&signature=" + SIGNED + "&lang=en"));
+        try (LogCapture capture = new LogCapture("io.camelsse", "org.apache.camel")) {
+            CamelContext context = new DefaultCamelContext();
+            List<Exchange> bridged = new CopyOnWriteArrayList<>();
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    onException(HttpOperationFailedException.class).handled(true).process(bridged::add);
+                    from("sse:" + server.url("/events") + "?bridgeErrorHandler=true").routeId("bridged")
+                            .to("log:never");
+                    from("sse:" + server.url("/events")).routeId("logged").to("log:never");
+                }
+            });
+            context.start();
+            try {
+                await().until(() -> bridged.size() == 1 && server.requests().size() == 2);
+                HttpOperationFailedException failure
+                        = bridged.get(0).getProperty(Exchange.EXCEPTION_CAUGHT, HttpOperationFailedException.class);
+                assertThat(failure.getRedirectLocation()).as("the rest of the Location is shown as sent")
+                        .isEqualTo("https://login.example.com/sso?return_to=%2Fevents&token=xxxxxx"
+                                   + "&signature=xxxxxx&lang=en");
+                seen.add(stackTrace(failure));
+                SseConsumer logged = (SseConsumer) context.getRoute("logged").getConsumer();
+                await().until(() -> logged.getHealthCheck().call().getState() == HealthCheck.State.DOWN);
+                seen.add(describe(logged.getHealthCheck().call()));
+            } finally {
+                context.stop();
+            }
+            seen.addAll(capture.lines());
+        }
+        assertThat(seen).as("the failure was logged with its Location")
+                .anyMatch(l -> l.startsWith("WARN") && l.contains("redirectLocation: https://login.example.com"));
+        assertThat(seen).allSatisfy(SseHeaderSecretsTest::holdsNoSecret);
+    }
+
     @Test
     void theMaskKeepsEveryPartOfTheUriButTheSecrets() {
         assertThat(EndpointUriMasking.mask("sse:https://bob:pw1@h:8443/e?token=t1&page=2&header.X-K=RAW(a&b)"
