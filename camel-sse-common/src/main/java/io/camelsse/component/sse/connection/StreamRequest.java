@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * Every configured header is treated as a credential: a user-chosen header is as likely to carry a key
  * ({@code X-Api-Key}, {@code X-Auth-Token}) as {@code Authorization} is, and no list of names can tell which. So each
  * is sent only to the origin (scheme, host and port) of {@link #uri()}, never across a redirect to another origin,
- * and no value ever appears in {@link #toString()}.
+ * and no value ever appears in {@link #toString()}, which shows the URL as {@link DisplayUri} does.
  */
 public final class StreamRequest {
 
@@ -57,9 +57,10 @@ public final class StreamRequest {
         return headerNames.contains(headerName.toLowerCase(Locale.ROOT));
     }
 
+    /** The URL as log lines show it: the user info and secret query parameters of a URL are secrets too. */
     @Override
     public String toString() {
-        return "StreamRequest[" + uri + ", headers=" + headers.keySet() + "]";
+        return "StreamRequest[" + DisplayUri.of(uri) + ", headers=" + headers.keySet() + "]";
     }
 
     public static final class Builder {
