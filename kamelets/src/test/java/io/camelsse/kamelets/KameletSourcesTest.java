@@ -220,6 +220,9 @@ class KameletSourcesTest {
         assertThat(sse.getConfiguration().getRequestHeaders())
                 .isEqualTo("Authorization: Bearer " + key + ", X-Org-Id: " + SseSimulator.AIDENID_ORG_ID);
         assertThat(sse.getConfiguration().getLastEventId()).isEqualTo(id);
+        // Camel puts the query parameters of a URL in order; both must be there
+        assertThat(sse.getConfiguration().getUrl()).startsWith(sim.baseUrl() + "/v1/realtime/stream?")
+                .contains("topic=a", "format=json");
     }
 
     private <T extends Endpoint> T endpoint(Class<T> type) {
