@@ -52,6 +52,11 @@ import org.slf4j.LoggerFactory;
  * The streams share a few HTTP clients ({@link WatchHttpClients}), a small thread pool and the component's scheduler:
  * an idle session costs a socket (or an HTTP/2 stream) and a few objects. New connections are paced
  * ({@link ConnectPacer}). Routine events of single sessions are logged at DEBUG only.
+ * <p>
+ * A repository that cannot be read when the consumer starts does not fail the start, as a broker that is down does
+ * not fail a messaging consumer's: under {@code master:} a failed start would leave the leader streaming nothing for
+ * good. The consumer reads the set again with backoff on a thread of its own (a read may block), its health check
+ * DOWN meanwhile, and opens the sessions once it can.
  */
 @ManagedResource(description = "Predicate watch consumer")
 public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSseConsumer {
@@ -76,6 +81,10 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     private volatile StreamSettings settings;
     private volatile ScheduledExecutorService refresher;
     private volatile boolean refreshFailing;
+    // guards readRetrier and unread: a retried read may end while the consumer stops
+    private final Object readRetryLock = new Object();
+    private ScheduledExecutorService readRetrier;
+    private volatile UnreadWatchSet unread;
 
     public PredicateWatchConsumer(PredicateSseEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -119,14 +128,18 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
         lastConnectionClosed.set(null);
         run++;
         inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
-        int opening = endpoint.watchSet().attach(this);
+        WatchSet set = endpoint.watchSet();
+        // a second route on the set is a mistake in the routes, not an outage: that start fails
+        set.claim(this, run);
+        try {
+            logWatching(set.openAll(this, run));
+        } catch (WatchSet.UnreadableException unreadable) {
+            startRetryingTheRead(run, unreadable.getCause());
+        }
         meters = SseMetrics.bind(endpoint.getCamelContext(), this);
         if (wrapped) {
             component.wrappedConsumersInView().started(this, getHealthCheck());
         }
-        LOG.info("Route '{}' watches {} Predicate session(s) of watch set '{}' ({})", getRouteId(), opening,
-                endpoint.watchSet().name(), config.getMaxConnectsPerSecond() == 0 ? "unpaced"
-                        : "at most " + config.getMaxConnectsPerSecond() + " new connections per second");
         long refreshEvery = config.getWatchRefreshInterval();
         if (refreshEvery > 0) {
             refreshFailing = false;
@@ -134,6 +147,87 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
                     .newSingleThreadScheduledExecutor(this, "PredicateWatchRefresh");
             refresher.scheduleWithFixedDelay(this::refresh, refreshEvery, refreshEvery, TimeUnit.MILLISECONDS);
         }
+    }
+
+    private void logWatching(int opening) {
+        PredicateSseConfiguration config = config();
+        LOG.info("Route '{}' watches {} Predicate session(s) of watch set '{}' ({})", getRouteId(), opening,
+                getEndpoint().watchSet().name(), config.getMaxConnectsPerSecond() == 0 ? "unpaced"
+                        : "at most " + config.getMaxConnectsPerSecond() + " new connections per second");
+    }
+
+    /** The first read of the set at this start failed: the start goes on, and the read is tried again. */
+    private void startRetryingTheRead(long forRun, Throwable failure) {
+        String cause = RepositoryFailureDescription.of(failure);
+        // the description only: the repository's exception and its stack trace may quote a connection URL
+        LOG.warn("Route '{}': watch set '{}' could not be read from its repository: {}. The route runs, streams no"
+                 + " session and is DOWN until the set can be read; trying again with backoff, {} ms to {} ms apart",
+                getRouteId(), getEndpoint().watchSet().name(), cause, settings.reconnectDelay().toMillis(),
+                settings.maxReconnectDelay().toMillis());
+        ReconnectPolicy backoff = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(), 0,
+                ReconnectPolicy.JITTER);
+        synchronized (readRetryLock) {
+            unread = new UnreadWatchSet(1, cause);
+            readRetrier = getEndpoint().getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "PredicateWatchLoad");
+            scheduleRead(readRetrier, forRun, backoff);
+        }
+    }
+
+    // under readRetryLock
+    private void scheduleRead(ScheduledExecutorService on, long forRun, ReconnectPolicy backoff) {
+        on.schedule(() -> retryRead(on, forRun, backoff), backoff.nextDelay(null).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One more read of the set, on its own thread: opens the sessions, or waits for the next try. */
+    private void retryRead(ScheduledExecutorService on, long forRun, ReconnectPolicy backoff) {
+        WatchSet set = getEndpoint().watchSet();
+        int opening = -1;
+        RuntimeException notAllOpened = null;
+        try {
+            // opens nothing once the route stops: under the lock the stop needs to give the set up, the set checks
+            // that this start still claims it and still runs
+            opening = set.openAll(this, forRun);
+        } catch (WatchSet.UnreadableException stillUnreadable) {
+            String cause = RepositoryFailureDescription.of(stillUnreadable.getCause());
+            synchronized (readRetryLock) {
+                if (readRetrier == on) {
+                    unread = new UnreadWatchSet(unread.attempts() + 1, cause);
+                    LOG.debug("Route '{}': watch set '{}' still cannot be read from its repository ({} attempts): {}",
+                            getRouteId(), set.name(), unread.attempts(), cause);
+                    scheduleRead(on, forRun, backoff);
+                }
+            }
+            return;
+        } catch (RuntimeException e) {
+            notAllOpened = e;
+        }
+        int failedAttempts;
+        synchronized (readRetryLock) {
+            if (readRetrier != on) {
+                // the route stopped meanwhile
+                return;
+            }
+            failedAttempts = unread.attempts();
+            unread = null;
+            readRetrier = null;
+        }
+        getEndpoint().getCamelContext().getExecutorServiceManager().shutdown(on);
+        if (notAllOpened != null) {
+            // the start this read belongs to cannot fail any more: the sessions that did open stream
+            getExceptionHandler().handleException("Route '" + getRouteId() + "': watch set '" + set.name()
+                                                  + "' was read from its repository, but not every session could"
+                                                  + " be opened", notAllOpened);
+        } else if (opening >= 0) {
+            LOG.info("Route '{}': watch set '{}' was read from its repository after {} failed attempt(s)",
+                    getRouteId(), set.name(), failedAttempts);
+            logWatching(opening);
+        }
+    }
+
+    /** @return why the set is not streamed yet, or null once it was read (or while the consumer is stopped) */
+    UnreadWatchSet unread() {
+        return unread;
     }
 
     /** Takes in what other nodes changed in the shared repository; a failure is reported once until it recovers. */
@@ -206,6 +300,16 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(refresher);
             refresher = null;
         }
+        ScheduledExecutorService stillRetrying;
+        synchronized (readRetryLock) {
+            stillRetrying = readRetrier;
+            readRetrier = null;
+            unread = null;
+        }
+        if (stillRetrying != null) {
+            getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(stillRetrying);
+        }
+        // waits for a read in progress, which opens nothing now that the consumer stops
         getEndpoint().watchSet().detach(this);
         for (SessionStream session : sessions.values()) {
             session.stop();
@@ -291,8 +395,11 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     @Override
     public StreamSnapshot streamSnapshot() {
         WatchSessionCounts counts = WatchSessionCounts.of(this);
+        UnreadWatchSet notRead = unread;
+        String lastError = notRead == null ? counts.lastError()
+                : "the watch set could not be read from its repository yet: " + notRead.cause();
         return new StreamSnapshot(getRouteId(), componentName(), baseUrl(), counts.state(isStarted()), "",
-                counters.reconnects(), counts.lastError(), null, counters.lastEventAt(), counters.eventsDelivered(),
+                counters.reconnects(), lastError, null, counters.lastEventAt(), counters.eventsDelivered(),
                 counters.bytesRead(), counters.permanentFailures(), counters.reconnectsByCause(), counts.byState());
     }
 

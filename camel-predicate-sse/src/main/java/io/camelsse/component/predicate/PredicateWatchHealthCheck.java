@@ -16,6 +16,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * Readiness of a watch consumer: the sessions counted by state. DOWN only when there are sessions and the watch has had
  * no connection for {@code unhealthyAfter}: the API is out of reach. Sessions added meanwhile do not start that time
  * again. One session that cannot connect while others can is not the consumer's health (it is reported on its own).
+ * <p>
+ * DOWN at once, too, while the consumer has not been able to read its set from the repository since it started: it
+ * streams nothing, however many sessions the repository holds.
  */
 final class PredicateWatchHealthCheck extends AbstractHealthCheck {
 
@@ -27,6 +30,8 @@ final class PredicateWatchHealthCheck extends AbstractHealthCheck {
     static final String DETAIL_WAITING_FOR_PACE = "watch.waiting.for.pace";
     static final String DETAIL_CONNECTS_PER_SECOND = "watch.connects.per.second";
     static final String DETAIL_HTTP_CLIENTS = "watch.http.clients";
+    static final String DETAIL_LOAD_ATTEMPTS = "watch.load.attempts";
+    static final String DETAIL_LOAD_ERROR = "watch.load.error";
 
     private final PredicateWatchConsumer consumer;
     private final Duration unhealthyAfter;
@@ -59,6 +64,17 @@ final class PredicateWatchHealthCheck extends AbstractHealthCheck {
         builder.detail(DETAIL_CONNECTS_PER_SECOND, consumer.connectsPerSecond());
         builder.detail(DETAIL_HTTP_CLIENTS, consumer.httpClients());
         builder.detail("route.id", consumer.getRouteId());
+        UnreadWatchSet unread = consumer.unread();
+        if (unread != null) {
+            builder.detail(DETAIL_LOAD_ATTEMPTS, unread.attempts());
+            builder.detail(DETAIL_LOAD_ERROR, unread.cause());
+            builder.down();
+            // the cause in words, not the exception as the check's error: that may quote a connection URL
+            builder.message("Watch set '" + consumer.getEndpoint().watchSet().name()
+                            + "' could not be read from its repository yet: " + unread.cause() + "; trying again ("
+                            + unread.attempts() + " attempts so far)");
+            return;
+        }
         boolean allDown = noConnectionSince != null && !unhealthyAfter.isZero()
                           && Duration.between(noConnectionSince, clock.instant()).compareTo(unhealthyAfter) >= 0;
         if (allDown) {

@@ -24,6 +24,10 @@ import org.slf4j.LoggerFactory;
  * what was read is trusted only while a consumer of this node streams the set; otherwise every change reads the
  * repository again first, and a consumer that starts reads it whole. The streaming node learns of changes other nodes
  * made through {@link #refresh()}.
+ * <p>
+ * A consumer first claims the set, then streams it once it has read it whole ({@link #openAll}). Between the two (its
+ * repository could not be read yet) the set is treated as on a node where no consumer streams it: a producer's change
+ * goes to the repository only, and the read that ends the wait opens every session, those added meanwhile included.
  */
 final class WatchSet {
 
@@ -38,7 +42,11 @@ final class WatchSet {
     private boolean maxSessionsExplicit;
     private final Map<String, WatchEntry> entries = new LinkedHashMap<>();
     private boolean loaded;
+    // the route that consumes the set, from its start to its stop, and the start of it that claimed the set
     private PredicateWatchConsumer consumer;
+    private long consumerRun;
+    // whether that consumer has read the set and opened its sessions
+    private boolean streaming;
 
     WatchSet(String name) {
         this.name = name;
@@ -84,7 +92,6 @@ final class WatchSet {
     /** @return true when added, false when the set had the session already */
     boolean add(String sessionId, String verificationType) throws Exception {
         WatchEntry added;
-        PredicateWatchConsumer streaming;
         synchronized (this) {
             ensureLoaded();
             if (entries.containsKey(sessionId)) {
@@ -99,9 +106,8 @@ final class WatchSet {
             repository.add(name, new WatchedSession(sessionId, verificationType, null));
             added = new WatchEntry(sessionId, verificationType, null);
             entries.put(sessionId, added);
-            streaming = consumer;
-            if (streaming != null) {
-                streaming.open(added);
+            if (streaming) {
+                consumer.open(added);
             }
         }
         return true;
@@ -119,7 +125,7 @@ final class WatchSet {
             }
             repository.remove(name, sessionId);
             entries.remove(sessionId);
-            if (consumer != null) {
+            if (streaming) {
                 consumer.close(sessionId);
             }
         }
@@ -152,23 +158,50 @@ final class WatchSet {
     }
 
     /**
-     * Makes the consumer the one that streams this set, and opens every session.
+     * Makes the consumer the one route of this set, before it reads the set ({@link #openAll}).
      *
-     * @return the number of sessions opened
+     * @param run the consumer's start, so that an {@code openAll} left over from an earlier start opens nothing
+     * @throws IllegalStateException when another route consumes the set
      */
-    synchronized int attach(PredicateWatchConsumer newConsumer) throws Exception {
+    synchronized void claim(PredicateWatchConsumer newConsumer, long run) {
         if (consumer != null && consumer != newConsumer) {
             throw new IllegalStateException("Watch set '" + name + "' is already consumed by route '"
                                             + consumer.getRouteId() + "': one route per watch set");
         }
+        consumer = newConsumer;
+        consumerRun = run;
+        streaming = false;
+    }
+
+    /**
+     * Reads the set whole and opens every session, for the consumer that claimed it in that start.
+     *
+     * @return the number of sessions opened, or -1 when that claim is over (the route stopped or is stopping) or has
+     *         its sessions open already
+     * @throws UnreadableException when the repository could not be read; nothing was opened, and the claim holds
+     */
+    synchronized int openAll(PredicateWatchConsumer claimant, long run) throws UnreadableException {
+        if (consumer != claimant || consumerRun != run || streaming) {
+            return -1;
+        }
         ensureRepository();
-        // read whole: other nodes may have added, delivered and finished sessions since this node last looked
+        List<WatchedSession> stored;
+        try {
+            stored = repository.load(name);
+        } catch (Exception e) {
+            throw new UnreadableException(e);
+        }
+        if (!claimant.isRunAllowed()) {
+            // the route began to stop while the repository answered: its stop waits for this lock to give the claim up
+            return -1;
+        }
+        // read whole: other nodes, or this node's producer, may have changed the set since this node last looked
         entries.clear();
-        for (WatchedSession stored : repository.load(name)) {
-            entries.put(stored.sessionId(), WatchEntry.of(stored));
+        for (WatchedSession session : stored) {
+            entries.put(session.sessionId(), WatchEntry.of(session));
         }
         loaded = true;
-        consumer = newConsumer;
+        streaming = true;
         for (WatchEntry entry : new ArrayList<>(entries.values())) {
             open(entry);
         }
@@ -177,12 +210,12 @@ final class WatchSet {
 
     /**
      * Reads the repository again, for the streaming consumer: opens the sessions other nodes added, closes those they
-     * removed or finished. Does nothing while no consumer of this node streams the set.
+     * removed or finished. Does nothing while no consumer of this node streams the set, or before it has read it.
      *
      * @return how many sessions were opened and closed, as {@code {opened, closed}}
      */
     synchronized int[] refresh() throws Exception {
-        if (consumer == null) {
+        if (!streaming) {
             return new int[] { 0, 0 };
         }
         List<WatchEntry> added = new ArrayList<>();
@@ -231,6 +264,7 @@ final class WatchSet {
     synchronized void detach(PredicateWatchConsumer leaving) {
         if (consumer == leaving) {
             consumer = null;
+            streaming = false;
         }
     }
 
@@ -263,10 +297,10 @@ final class WatchSet {
      * Makes the entries current before a producer's change: read once while a consumer of this node streams the set
      * (it learns of other nodes' changes through {@link #refresh()}, and a change whose effect it cannot see yet is
      * written to the repository all the same); read again each time while none does, since then another node may be
-     * streaming the set and changing it.
+     * streaming the set and changing it, or this node's consumer has not read it yet.
      */
     private void ensureLoaded() throws Exception {
-        if (loaded && consumer != null) {
+        if (loaded && streaming) {
             return;
         }
         ensureRepository();
@@ -277,6 +311,16 @@ final class WatchSet {
     private void ensureRepository() {
         if (repository == null) {
             repository = new MemoryWatchRepository();
+        }
+    }
+
+    /** The repository could not be read: its exception is the cause. */
+    static final class UnreadableException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        UnreadableException(Exception cause) {
+            super("The watch set could not be read from its repository", cause);
         }
     }
 }
