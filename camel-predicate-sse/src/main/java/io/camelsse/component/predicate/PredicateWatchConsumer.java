@@ -32,6 +32,7 @@ import io.camelsse.component.sse.metrics.SseMetrics;
 import io.camelsse.component.sse.reconnect.ReconnectPolicy;
 import io.camelsse.component.sse.support.ExchangeOutcome;
 import io.camelsse.component.sse.support.InFlightDeliveries;
+import io.camelsse.component.sse.support.StoreFailureDescription;
 import io.camelsse.component.sse.support.StreamSnapshot;
 import io.camelsse.component.sse.support.WrappedConsumers;
 import org.apache.camel.Exchange;
@@ -158,7 +159,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
 
     /** The first read of the set at this start failed: the start goes on, and the read is tried again. */
     private void startRetryingTheRead(long forRun, Throwable failure) {
-        String cause = RepositoryFailureDescription.of(failure);
+        String cause = StoreFailureDescription.of(failure);
         // the description only: the repository's exception and its stack trace may quote a connection URL
         LOG.warn("Route '{}': watch set '{}' could not be read from its repository: {}. The route runs, streams no"
                  + " session and is DOWN until the set can be read; trying again with backoff, {} ms to {} ms apart",
@@ -167,7 +168,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
         ReconnectPolicy backoff = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(), 0,
                 ReconnectPolicy.JITTER);
         synchronized (readRetryLock) {
-            unread = new UnreadWatchSet(1, cause);
+            unread = new UnreadWatchSet(1, cause, getEndpoint().getComponent().scheduler().clock().instant());
             readRetrier = getEndpoint().getCamelContext().getExecutorServiceManager()
                     .newSingleThreadScheduledExecutor(this, "PredicateWatchLoad");
             scheduleRead(readRetrier, forRun, backoff);
@@ -189,10 +190,10 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
             // that this start still claims it and still runs
             opening = set.openAll(this, forRun);
         } catch (WatchSet.UnreadableException stillUnreadable) {
-            String cause = RepositoryFailureDescription.of(stillUnreadable.getCause());
+            String cause = StoreFailureDescription.of(stillUnreadable.getCause());
             synchronized (readRetryLock) {
                 if (readRetrier == on) {
-                    unread = new UnreadWatchSet(unread.attempts() + 1, cause);
+                    unread = new UnreadWatchSet(unread.attempts() + 1, cause, unread.since());
                     LOG.debug("Route '{}': watch set '{}' still cannot be read from its repository ({} attempts): {}",
                             getRouteId(), set.name(), unread.attempts(), cause);
                     scheduleRead(on, forRun, backoff);

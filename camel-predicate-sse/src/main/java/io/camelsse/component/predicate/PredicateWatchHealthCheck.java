@@ -17,8 +17,9 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
  * no connection for {@code unhealthyAfter}: the API is out of reach. Sessions added meanwhile do not start that time
  * again. One session that cannot connect while others can is not the consumer's health (it is reported on its own).
  * <p>
- * DOWN at once, too, while the consumer has not been able to read its set from the repository since it started: it
- * streams nothing, however many sessions the repository holds.
+ * While the consumer has not been able to read its set from the repository since it started, it streams nothing,
+ * however many sessions the repository holds: that counts as no connection, DOWN once it has lasted
+ * {@code unhealthyAfter}, as for the other consumers whose position store cannot be read.
  */
 final class PredicateWatchHealthCheck extends AbstractHealthCheck {
 
@@ -68,21 +69,28 @@ final class PredicateWatchHealthCheck extends AbstractHealthCheck {
         if (unread != null) {
             builder.detail(DETAIL_LOAD_ATTEMPTS, unread.attempts());
             builder.detail(DETAIL_LOAD_ERROR, unread.cause());
-            builder.down();
-            // the cause in words, not the exception as the check's error: that may quote a connection URL
-            builder.message("Watch set '" + consumer.getEndpoint().watchSet().name()
-                            + "' could not be read from its repository yet: " + unread.cause() + "; trying again ("
-                            + unread.attempts() + " attempts so far)");
+            if (lastedUnhealthyAfter(unread.since())) {
+                builder.down();
+                // the cause in words, not the exception as the check's error: that may quote a connection URL
+                builder.message("Watch set '" + consumer.getEndpoint().watchSet().name()
+                                + "' could not be read from its repository yet: " + unread.cause()
+                                + "; trying again (" + unread.attempts() + " attempts so far)");
+            } else {
+                builder.up();
+            }
             return;
         }
-        boolean allDown = noConnectionSince != null && !unhealthyAfter.isZero()
-                          && Duration.between(noConnectionSince, clock.instant()).compareTo(unhealthyAfter) >= 0;
-        if (allDown) {
+        if (lastedUnhealthyAfter(noConnectionSince)) {
             builder.down();
             builder.message("None of the " + sessions + " watched sessions has had a connection for "
                             + unhealthyAfter.toSeconds() + " s");
         } else {
             builder.up();
         }
+    }
+
+    private boolean lastedUnhealthyAfter(Instant since) {
+        return since != null && !unhealthyAfter.isZero()
+               && Duration.between(since, clock.instant()).compareTo(unhealthyAfter) >= 0;
     }
 }

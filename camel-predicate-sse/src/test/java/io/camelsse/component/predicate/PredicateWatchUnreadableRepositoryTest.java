@@ -35,7 +35,7 @@ class PredicateWatchUnreadableRepositoryTest extends PredicateWatchTestSupport {
 
     private static final String DB_PASSWORD = "Canary-Db-Pw-7731";
     private static final String URI = watchUri("watchRepository=#watchRepository&maxConnectsPerSecond=0"
-                                               + "&maxReconnectDelay=100");
+                                               + "&maxReconnectDelay=100&unhealthyAfter=1");
 
     private final UnreadableWatchRepository repository = new UnreadableWatchRepository();
 

@@ -4,8 +4,6 @@
  */
 package io.camelsse.component.sse.support;
 
-import io.camelsse.component.sse.connection.FailureDescription;
-
 /**
  * The store that holds a stream's position (a {@code lastEventIdRepository}, a resume strategy) could not say where the
  * stream resumes: the consumer waits and asks again rather than start from an older position.
@@ -16,9 +14,9 @@ public class PositionStoreException extends Exception {
 
     /**
      * @param what  which store failed and at what, such as "the lastEventIdRepository could not be read"
-     * @param cause the store's own failure, described in the message without its stack
+     * @param cause the store's own failure, described in the message without its stack or any password it quotes
      */
     public PositionStoreException(String what, Throwable cause) {
-        super(cause == null ? what : what + ": " + FailureDescription.of(cause), cause);
+        super(cause == null ? what : what + ": " + StoreFailureDescription.of(cause), cause);
     }
 }

@@ -2,16 +2,17 @@
  * Copyright the Camel SSE Connectors authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.camelsse.component.predicate;
+package io.camelsse.component.sse.support;
 
 import java.util.regex.Pattern;
 
 /**
- * Says in words why a {@link WatchRepository} failed, for a log line or a health check. A driver's exception may quote
+ * Says in words why a store failed (a {@code lastEventIdRepository}, a resume strategy's store, a watch repository),
+ * for a log line or a health check. A driver's exception may quote
  * what it was given to connect with, such as a JDBC URL with a {@code password=} in it, or a {@code user:password@}
  * URL: such values are masked. On one line, and not endlessly long, since a driver's message may be either.
  */
-final class RepositoryFailureDescription {
+public final class StoreFailureDescription {
 
     static final String MASK = "xxxxxx";
     private static final int MAX_LENGTH = 500;
@@ -22,11 +23,11 @@ final class RepositoryFailureDescription {
     // a cause of a cause of itself would loop for ever
     private static final int MAX_CAUSES = 10;
 
-    private RepositoryFailureDescription() {
+    private StoreFailureDescription() {
     }
 
     /** The exception's class and message, and those of its root cause when the message does not tell it already. */
-    static String of(Throwable failure) {
+    public static String of(Throwable failure) {
         String text = words(failure);
         Throwable root = failure;
         for (int i = 0; i < MAX_CAUSES && root.getCause() != null && root.getCause() != root; i++) {

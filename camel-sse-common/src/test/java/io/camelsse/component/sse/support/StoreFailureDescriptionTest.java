@@ -2,7 +2,7 @@
  * Copyright the Camel SSE Connectors authors.
  * SPDX-License-Identifier: Apache-2.0
  */
-package io.camelsse.component.predicate;
+package io.camelsse.component.sse.support;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
@@ -12,25 +12,25 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a log line or a health check says of a repository's failure: the cause, and no password a driver quoted. */
-class RepositoryFailureDescriptionTest {
+class StoreFailureDescriptionTest {
 
     @Test
     void namesTheExceptionAndARootCauseItsMessageDoesNotTell() {
         SQLException failure = new SQLException("Connection is broken", "08001",
                 new ConnectException("Connection refused"));
 
-        assertThat(RepositoryFailureDescription.of(failure))
+        assertThat(StoreFailureDescription.of(failure))
                 .isEqualTo("SQLException: Connection is broken (caused by ConnectException: Connection refused)");
-        assertThat(RepositoryFailureDescription.of(new IllegalStateException(failure)))
+        assertThat(StoreFailureDescription.of(new IllegalStateException(failure)))
                 .isEqualTo("IllegalStateException: java.sql.SQLException: Connection is broken"
                            + " (caused by ConnectException: Connection refused)");
-        assertThat(RepositoryFailureDescription.of(new SQLException()))
+        assertThat(StoreFailureDescription.of(new SQLException()))
                 .isEqualTo("SQLException");
     }
 
     @Test
     void masksThePasswordsADriverQuotes() {
-        String description = RepositoryFailureDescription.of(new SQLException(
+        String description = StoreFailureDescription.of(new SQLException(
                 "Cannot connect to jdbc:h2:tcp://db/watch;USER=sa;PASSWORD=s3cret-1, nor to"
                 + " jdbc:postgresql://db/watch?user=app&password=s3cret-2&ssl=true, nor to"
                 + " postgresql://app:s3cret-3@db:5432/watch with pwd: 's3cret 4' or client_secret=\"s3cret 5\""));
@@ -42,7 +42,7 @@ class RepositoryFailureDescriptionTest {
 
     @Test
     void isOneLineOfBoundedLength() {
-        String description = RepositoryFailureDescription.of(new SQLException("first line\nsecond line\r\n"
+        String description = StoreFailureDescription.of(new SQLException("first line\nsecond line\r\n"
                                                                               + "x".repeat(2000)));
 
         assertThat(description).doesNotContain("\n", "\r").startsWith("SQLException: first line second line x")
