@@ -89,6 +89,49 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
     }
 
     @Test
+    void reconnectAfterTheWaitGaveUpReadsThePositionAgainAndOpensTheStream() throws Exception {
+        publish(3);
+        UnreachableRepository store = new UnreachableRepository();
+        store.setState(KEY, "evt_000001");
+        store.unreachable = true;
+        context.getRegistry().bind("positions", store);
+        route("r", aidenId("lastEventIdRepository=#positions&maxReconnectAttempts=1"));
+        await().until(() -> consumer("r").streamStatus().state() == StreamState.FAILED);
+        await().until(() -> positionReadThreads().isEmpty());
+        assertThat(reported).as("the give-up, reported once").hasSize(1);
+
+        // the permanent-failure report and the JMX operation promise that reconnect() serves once the cause is fixed
+        store.unreachable = false;
+        consumer("r").reconnect();
+
+        await().until(() -> received.size() == 2);
+        assertThat(receivedIds()).containsExactly("evt_000002", "evt_000003");
+        assertThat(SIM.simulator().requests(Vendor.AIDENID).get(0).lastEventId()).isEqualTo("evt_000001");
+        await().until(() -> positionReadThreads().isEmpty());
+    }
+
+    @Test
+    void reconnectWhileWaitingOutALongBackoffReadsThePositionAtOnce() throws Exception {
+        publish(2);
+        UnreachableRepository store = new UnreachableRepository();
+        store.setState(KEY, "evt_000001");
+        store.unreachable = true;
+        context.getRegistry().bind("positions", store);
+        // the next read is due in 30 s at the earliest: longer than the test waits
+        route("r", aidenId("lastEventIdRepository=#positions").replace("reconnectDelay=20&maxReconnectDelay=200",
+                "reconnectDelay=60000&maxReconnectDelay=60000"));
+        await().until(() -> consumer("r").streamStatus() != null
+                            && consumer("r").streamStatus().state() == StreamState.RECONNECTING);
+
+        store.unreachable = false;
+        consumer("r").reconnect();
+
+        await().until(() -> received.size() == 1);
+        assertThat(receivedIds()).containsExactly("evt_000002");
+        assertThat(reported).isEmpty();
+    }
+
+    @Test
     void aRouteStoppedWhileTheRepositoryIsUnreachableLeavesNoThreadAndOpensNothing() throws Exception {
         UnreachableRepository store = new UnreachableRepository();
         store.unreachable = true;

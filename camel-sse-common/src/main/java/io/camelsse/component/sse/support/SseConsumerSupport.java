@@ -278,18 +278,41 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     }
 
     private void waitForPosition(Exception firstFailure) throws Exception {
-        SseCommonConfiguration options = streamOptions();
-        StreamSettings settings = options.toStreamSettings();
-        StartPositionRetry retry = new StartPositionRetry(this,
-                getEndpoint().getCamelContext().getExecutorServiceManager(), streamName(), streamDisplayUri(),
-                this::startPosition, this::openAfterWait, this::onPermanentFailure,
-                new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
-                        settings.maxReconnectAttempts(), ReconnectPolicy.JITTER),
-                clock());
+        StartPositionRetry retry = newPositionRetry();
         synchronized (this) {
             positionRetry = retry;
         }
         retry.begin(firstFailure);
+    }
+
+    private StartPositionRetry newPositionRetry() {
+        StreamSettings settings = streamOptions().toStreamSettings();
+        return new StartPositionRetry(this, getEndpoint().getCamelContext().getExecutorServiceManager(), streamName(),
+                streamDisplayUri(), this::startPosition, this::openAfterWait, this::onPermanentFailure,
+                new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
+                        settings.maxReconnectAttempts(), ReconnectPolicy.JITTER),
+                clock());
+    }
+
+    /**
+     * reconnect() of a start that has no stream yet, its position store having failed: reads the position at once,
+     * whether the wait is sitting out a backoff delay or gave up, and opens the stream if it can.
+     */
+    private void readPositionAgain() {
+        StartPositionRetry earlier;
+        StartPositionRetry retry;
+        // under the lock that doStop and openAfterWait take: a stopped consumer or an opened stream is left as it is
+        synchronized (this) {
+            earlier = positionRetry;
+            if (earlier == null || stream != null || !isStarted()) {
+                return;
+            }
+            retry = newPositionRetry();
+            positionRetry = retry;
+        }
+        earlier.cancel();
+        LOG.info("{}: reading the position of the stream from {} again on request", streamName(), streamDisplayUri());
+        retry.takeOver(earlier);
     }
 
     private synchronized boolean openAfterWait(String startAfter, StartPositionRetry retry) throws Exception {
@@ -522,13 +545,18 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     /**
      * An open stream drops its connection and connects again after the last event handed to the route (the events
      * after it come again); any other stream of a started consumer is replaced by a new one that connects at once,
-     * after the last event completed in this run, or where the run started when none has. A stream that its consumer
-     * closed for good, having what it wanted, stays closed.
+     * after the last event completed in this run, or where the run started when none has. A start that has no stream
+     * yet, its position store having failed, reads the position again at once, whether its wait gave up or not. A
+     * stream that its consumer closed for good, having what it wanted, stays closed.
      */
     @Override
     public void reconnect() {
         SseStream current = stream;
-        if (current == null || !isStarted()) {
+        if (!isStarted()) {
+            return;
+        }
+        if (current == null) {
+            readPositionAgain();
             return;
         }
         if (closedForGood) {

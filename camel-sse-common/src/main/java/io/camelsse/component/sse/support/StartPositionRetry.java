@@ -7,6 +7,7 @@ package io.camelsse.component.sse.support;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -55,12 +56,13 @@ final class StartPositionRetry {
     private final Clock clock;
     private final ExecutorServiceManager threads;
     private final ScheduledExecutorService thread;
-    private final Instant since;
+    private volatile Instant since;
     private volatile Exception lastFailure;
     private volatile int failedAttempts;
     private volatile Instant nextAttemptAt;
     private volatile boolean over;
     private volatile boolean gaveUp;
+    private volatile boolean firstAttempt;
 
     StartPositionRetry(Object owner, ExecutorServiceManager threads, String streamName, String displayUri,
                        PositionRead read, StreamOpening opening, GivingUp givingUp, ReconnectPolicy backoff,
@@ -88,7 +90,24 @@ final class StartPositionRetry {
         schedule(delay);
     }
 
-    /** Ends the wait: nothing is read or opened after this returns, but a read under way runs to its end. */
+    /**
+     * Takes over from an earlier wait of the same start, on request ({@code reconnect()}): reads at once. Its failure
+     * and since when the stream has had no position stay in the status until this one reads; the attempts count from
+     * zero again, as for a stream that {@code reconnect()} replaces.
+     */
+    void takeOver(StartPositionRetry earlier) {
+        lastFailure = earlier.lastFailure;
+        failedAttempts = earlier.failedAttempts;
+        since = earlier.since;
+        // this read is not counted against maxReconnectAttempts, as a replaced stream's first connection is not
+        firstAttempt = true;
+        schedule(Duration.ZERO);
+    }
+
+    /**
+     * Ends the wait: nothing is read or opened after this returns. A read under way is interrupted; one that does not
+     * heed the interrupt runs to its end, and its result is dropped.
+     */
     void cancel() {
         over = true;
         threads.shutdownNow(thread);
@@ -105,7 +124,14 @@ final class StartPositionRetry {
 
     private void schedule(Duration delay) {
         nextAttemptAt = clock.instant().plus(delay);
-        thread.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        try {
+            thread.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException cancelled) {
+            // the consumer stopped, or another wait took over, between the check of over and now: nothing to do
+            if (!over) {
+                throw cancelled;
+            }
+        }
     }
 
     private void attempt() {
@@ -138,7 +164,9 @@ final class StartPositionRetry {
         }
         lastFailure = failure;
         failedAttempts++;
-        if (failure instanceof IllegalArgumentException || !backoff.attemptFailed(true)) {
+        boolean counted = !firstAttempt;
+        firstAttempt = false;
+        if (failure instanceof IllegalArgumentException || !backoff.attemptFailed(counted)) {
             // an ID that may not be sent is no outage; and maxReconnectAttempts bounds this wait as it bounds reconnects
             giveUp(failure);
             return;
