@@ -132,6 +132,19 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
     }
 
     @Test
+    void aWaitThatGaveUpCountsAsAPermanentFailure() throws Exception {
+        UnreachableRepository store = new UnreachableRepository();
+        store.unreachable = true;
+        context.getRegistry().bind("positions", store);
+        route("r", aidenId("lastEventIdRepository=#positions&maxReconnectAttempts=2"));
+
+        await().until(() -> consumer("r").isPermanentlyFailed());
+        // what an alert on camel.sse.permanent.failures, or on the JMX attribute, sees
+        await().until(() -> consumer("r").getPermanentFailures() == 1);
+        assertThat(consumer("r").streamSnapshot().permanentFailures()).isEqualTo(1);
+    }
+
+    @Test
     void aRouteStoppedWhileTheRepositoryIsUnreachableLeavesNoThreadAndOpensNothing() throws Exception {
         UnreachableRepository store = new UnreachableRepository();
         store.unreachable = true;

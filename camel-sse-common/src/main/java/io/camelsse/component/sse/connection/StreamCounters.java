@@ -46,7 +46,11 @@ public final class StreamCounters {
         reconnects[cause.ordinal()].increment();
     }
 
-    void permanentFailure() {
+    /**
+     * A stream gave up for good. Public for the owner of a stream that gave up before it had a stream at all (a start
+     * whose position store stayed out of reach): the operator sees one count of permanent failures, whichever gave up.
+     */
+    public void permanentFailure() {
         permanentFailures.increment();
     }
 

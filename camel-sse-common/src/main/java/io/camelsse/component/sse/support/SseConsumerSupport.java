@@ -288,10 +288,16 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     private StartPositionRetry newPositionRetry() {
         StreamSettings settings = streamOptions().toStreamSettings();
         return new StartPositionRetry(this, getEndpoint().getCamelContext().getExecutorServiceManager(), streamName(),
-                streamDisplayUri(), this::startPosition, this::openAfterWait, this::onPermanentFailure,
+                streamDisplayUri(), this::startPosition, this::openAfterWait, this::positionWaitGaveUp,
                 new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(),
                         settings.maxReconnectAttempts(), ReconnectPolicy.JITTER),
                 clock());
+    }
+
+    private void positionWaitGaveUp(Exception failure) {
+        // counted as the engine counts a stream that gives up, for the metric and the JMX attribute
+        counters.permanentFailure();
+        onPermanentFailure(failure);
     }
 
     /**
