@@ -90,6 +90,10 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
      * The ID to resume after on the first connection of a start; empty for none. Called once per start. One that
      * comes from a store rather than from the server or the endpoint's options is checked by the subclass that reads
      * it.
+     *
+     * @throws PositionStoreException when the store that holds the position cannot be read: the start goes on, and
+     *                                the position is read again with backoff before the stream opens; any other
+     *                                exception fails the start
      */
     protected String initialLastEventId() throws Exception {
         return "";
@@ -233,13 +237,12 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         SseComponentSupport component = (SseComponentSupport) getEndpoint().getComponent();
         run++;
         String startAfter = null;
-        Exception unreadable = null;
+        PositionStoreException unreadable = null;
         try {
             startAfter = startPosition();
-        } catch (IllegalArgumentException unusable) {
-            // a stored ID that may not be sent: no outage that waiting would cure
-            throw unusable;
-        } catch (Exception storeFailed) {
+        } catch (PositionStoreException storeFailed) {
+            // only an outage of the store is waited out: a stored ID that may not be sent, or any other failure, is
+            // no outage that waiting would cure, and fails the start as it did
             unreadable = storeFailed;
         }
         SseStream newStream = startAfter == null ? null : newStream(startAfter);
@@ -270,8 +273,9 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     }
 
     /**
-     * Where a start resumes: {@link #initialLastEventId()}, read from the stores that hold it. Throws while a store
-     * fails; the consumer then reads again with backoff, and opens its stream once it can.
+     * Where a start resumes: {@link #initialLastEventId()}, read from the stores that hold it. A store that fails
+     * throws {@link PositionStoreException}; the consumer then reads again with backoff, and opens its stream once it
+     * can.
      */
     String startPosition() throws Exception {
         return initialLastEventId();

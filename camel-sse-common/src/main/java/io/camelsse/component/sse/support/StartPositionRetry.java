@@ -166,8 +166,9 @@ final class StartPositionRetry {
         failedAttempts++;
         boolean counted = !firstAttempt;
         firstAttempt = false;
-        if (failure instanceof IllegalArgumentException || !backoff.attemptFailed(counted)) {
-            // an ID that may not be sent is no outage; and maxReconnectAttempts bounds this wait as it bounds reconnects
+        if (!(failure instanceof PositionStoreException) || !backoff.attemptFailed(counted)) {
+            // only a store's outage is waited out (an ID that may not be sent is none); and maxReconnectAttempts
+            // bounds this wait as it bounds reconnects
             giveUp(failure);
             return;
         }
