@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  * A repository that cannot be read when the consumer starts does not fail the start, as a broker that is down does
  * not fail a messaging consumer's: under {@code master:} a failed start would leave the leader streaming nothing for
  * good. The consumer reads the set again with backoff on a thread of its own (a read may block), its health check
- * DOWN meanwhile, and opens the sessions once it can.
+ * DOWN once that has lasted {@code unhealthyAfter}, and opens the sessions once it can.
  */
 @ManagedResource(description = "Predicate watch consumer")
 public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSseConsumer {
@@ -161,8 +161,8 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     private void startRetryingTheRead(long forRun, Throwable failure) {
         String cause = StoreFailureDescription.of(failure);
         // the description only: the repository's exception and its stack trace may quote a connection URL
-        LOG.warn("Route '{}': watch set '{}' could not be read from its repository: {}. The route runs, streams no"
-                 + " session and is DOWN until the set can be read; trying again with backoff, {} ms to {} ms apart",
+        LOG.warn("Route '{}': watch set '{}' could not be read from its repository: {}. The route runs and streams no"
+                 + " session until the set can be read; trying again with backoff, {} ms to {} ms apart",
                 getRouteId(), getEndpoint().watchSet().name(), cause, settings.reconnectDelay().toMillis(),
                 settings.maxReconnectDelay().toMillis());
         ReconnectPolicy backoff = new ReconnectPolicy(settings.reconnectDelay(), settings.maxReconnectDelay(), 0,
