@@ -171,6 +171,29 @@ class SseObservabilityTest extends SseRouteTestSupport {
                 .containsEntry(ReconnectCause.REQUESTED, 1L);
     }
 
+    @Test
+    void reconnectOnAFailedStreamCountsAsARequestedReconnect() throws Exception {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        context.getRegistry().bind("meters", meters);
+        server.enqueue(c -> c.respond(401, "application/json", "{\"error\":\"unauthorized\"}"))
+                .enqueue(c -> {
+                    c.eventStream().raw("id: 1\ndata: a\n\n");
+                    c.holdOpen(10, TimeUnit.SECONDS);
+                });
+        route("requested", sse("/events", "reconnectDelay=10"));
+        await().until(() -> consumer("requested").streamStatus().state() == StreamState.FAILED);
+        assertThat(count(meters, "camel.sse.reconnects", "cause", "requested")).isZero();
+
+        // the operator's reconnect() replaces the failed stream: that is a reconnect, and its cause is the request
+        consumer("requested").reconnect();
+
+        await().until(() -> received.size() == 1);
+        assertThat(count(meters, "camel.sse.reconnects", "cause", "requested")).isEqualTo(1);
+        assertThat(consumer("requested").getReconnects()).isEqualTo(1);
+        assertThat(consumer("requested").streamSnapshot().reconnectsByCause())
+                .containsEntry(ReconnectCause.REQUESTED, 1L);
+    }
+
     private SseConsumer consumer(String routeId) {
         return (SseConsumer) context.getRoute(routeId).getConsumer();
     }

@@ -42,7 +42,12 @@ public final class StreamCounters {
         bytesRead.add(bytes);
     }
 
-    void reconnect(ReconnectCause cause) {
+    /**
+     * A reconnect was scheduled or made for this cause. Public for the owner that replaces a stream itself (an
+     * operator's {@code reconnect()} of a stream that failed, was closed or waits out a backoff delay): the new stream
+     * connects at once, and the count shows it as the engine counts its own reconnects.
+     */
+    public void reconnect(ReconnectCause cause) {
         reconnects[cause.ordinal()].increment();
     }
 

@@ -13,6 +13,7 @@ import io.camelsse.component.sse.connection.EventIds;
 import io.camelsse.component.sse.connection.FailureDescription;
 import io.camelsse.component.sse.connection.HttpClientShutdown;
 import io.camelsse.component.sse.connection.HttpStatusException;
+import io.camelsse.component.sse.connection.ReconnectCause;
 import io.camelsse.component.sse.connection.SseStream;
 import io.camelsse.component.sse.connection.StreamHandler;
 import io.camelsse.component.sse.connection.StreamCounters;
@@ -590,6 +591,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             }
             current.stop();
             stream = replacement;
+            // the engine counts the reconnects it schedules; this one the consumer makes by replacing the stream
+            counters.reconnect(ReconnectCause.REQUESTED);
             LOG.info("{}: reconnecting to {} on request", streamName(), replacement.displayUri());
             replacement.start();
         }
