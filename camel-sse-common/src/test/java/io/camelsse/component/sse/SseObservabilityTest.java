@@ -194,6 +194,24 @@ class SseObservabilityTest extends SseRouteTestSupport {
                 .containsEntry(ReconnectCause.REQUESTED, 1L);
     }
 
+    @Test
+    void aServerThatSendsNothingForReadTimeoutCountsAsAReadTimeoutAlsoBeforeItsAnswer() throws Exception {
+        MeterRegistry meters = new SimpleMeterRegistry();
+        context.getRegistry().bind("meters", meters);
+        // accepts the connection and never answers: nothing arrives for readTimeout, not even the response head
+        server.enqueue(c -> c.holdOpen(10, TimeUnit.SECONDS))
+                .enqueue(c -> {
+                    c.eventStream().raw("id: 1\ndata: a\n\n");
+                    c.holdOpen(10, TimeUnit.SECONDS);
+                });
+        route("silent", sse("/events", "reconnectDelay=10&readTimeout=300"));
+
+        await().until(() -> received.size() == 1);
+        assertThat(count(meters, "camel.sse.reconnects", "cause", "read_timeout")).isEqualTo(1);
+        assertThat(count(meters, "camel.sse.reconnects", "cause", "connect_failed"))
+                .as("the connection was made: the server did not answer in time").isZero();
+    }
+
     private SseConsumer consumer(String routeId) {
         return (SseConsumer) context.getRoute(routeId).getConsumer();
     }

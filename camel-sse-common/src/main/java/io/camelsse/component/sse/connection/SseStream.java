@@ -6,6 +6,7 @@ package io.camelsse.component.sse.connection;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -366,9 +367,20 @@ public final class SseStream {
         if (giveUp != null) {
             permanentFailure(giveUp);
         } else {
-            scheduleReconnect(retryAfter, cause instanceof HttpStatusException
-                    ? ReconnectCause.HTTP_STATUS : ReconnectCause.CONNECT_FAILED);
+            scheduleReconnect(retryAfter, failedAttemptCause(cause));
         }
+    }
+
+    private static ReconnectCause failedAttemptCause(Throwable cause) {
+        if (cause instanceof HttpStatusException) {
+            return ReconnectCause.HTTP_STATUS;
+        }
+        // the request's timeout is readTimeout: a server that took the connection and sent nothing for that long, not
+        // even the response head, is silent as one that stops sending mid-stream is. A connect timeout is a subclass
+        if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+            return ReconnectCause.READ_TIMEOUT;
+        }
+        return ReconnectCause.CONNECT_FAILED;
     }
 
     private static String droppedEvent(EventTooLargeException tooLarge) {
