@@ -15,10 +15,12 @@ import javax.management.ObjectName;
 
 import io.camelsse.component.sse.connection.ReconnectCause;
 import io.camelsse.component.sse.connection.StreamState;
+import io.camelsse.component.sse.health.SseConsumerHealthCheck;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.console.DevConsole;
+import org.apache.camel.health.HealthCheck;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.util.json.JsonObject;
 import org.apache.camel.util.json.Jsoner;
@@ -210,6 +212,41 @@ class SseObservabilityTest extends SseRouteTestSupport {
         assertThat(count(meters, "camel.sse.reconnects", "cause", "read_timeout")).isEqualTo(1);
         assertThat(count(meters, "camel.sse.reconnects", "cause", "connect_failed"))
                 .as("the connection was made: the server did not answer in time").isZero();
+    }
+
+    @Test
+    void reconnectKeepsTheLastErrorOfTheStreamItReplaces() throws Exception {
+        server.enqueue(c -> c.respond(401, "application/json", "{\"error\":\"unauthorized\"}"))
+                .enqueue(c -> {
+                    c.eventStream().raw("id: 1\ndata: a\n\n");
+                    c.holdOpen(10, TimeUnit.SECONDS);
+                });
+        route("kept", sse("/events", "reconnectDelay=10"));
+        await().until(() -> consumer("kept").streamStatus().state() == StreamState.FAILED);
+
+        consumer("kept").reconnect();
+
+        await().until(() -> received.size() == 1);
+        // the last failure in words stays after the stream connects again, whoever made it reconnect
+        assertThat(consumer("kept").getLastError()).contains("401");
+        assertThat(consumer("kept").getHealthCheck().call().getDetails())
+                .hasEntrySatisfying(SseConsumerHealthCheck.DETAIL_LAST_ERROR, e -> assertThat((String) e).contains("401"));
+    }
+
+    @Test
+    void reconnectDoesNotTurnTheHealthCheckUpBeforeAConnection() throws Exception {
+        server.otherwise(c -> c.respond(503, "text/plain", "busy"));
+        route("outage", sse("/events", "reconnectDelay=10&maxReconnectDelay=50&unhealthyAfter=1000"));
+        await().until(() -> consumer("outage").getHealthCheck().call().getState() == HealthCheck.State.DOWN);
+        int before = server.requests().size();
+
+        consumer("outage").reconnect();
+
+        // still no connection: the outage goes on, and so does its time, whatever stream tries now
+        HealthCheck.Result health = consumer("outage").getHealthCheck().call();
+        assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
+        await().until(() -> server.requests().size() > before);
+        assertThat(consumer("outage").getHealthCheck().call().getState()).isEqualTo(HealthCheck.State.DOWN);
     }
 
     private SseConsumer consumer(String routeId) {

@@ -32,9 +32,42 @@ final class ConnectionHistory {
         this.clock = clock;
     }
 
-    /** The stream starts: a stream that never connects is down from its start. */
+    /**
+     * The stream starts: a stream that never connects is down from its start, or, when it replaces one that had no
+     * connection either, from when that one lost it.
+     */
     void started() {
-        downSince = clock.instant();
+        if (downSince == null) {
+            downSince = clock.instant();
+        }
+    }
+
+    /**
+     * Goes on from the history of the stream this one replaces, which had no connection: its outage and the attempts
+     * failed in it, its last error in words, its reconnects, plus this one. The replacement is one more attempt in
+     * the same outage, so neither the health check's time without a connection nor the last error starts again.
+     */
+    void continueFrom(ConnectionHistory replaced) {
+        reconnectCount = replaced.reconnectCount + 1;
+        lastConnected = replaced.lastConnected;
+        downSince = replaced.downSince;
+        failedAttempts = replaced.failedAttempts;
+        lastError = replaced.lastError;
+    }
+
+    /** A copy, to be read outside the lock of the stream it belongs to. */
+    ConnectionHistory copy() {
+        ConnectionHistory copy = new ConnectionHistory(clock);
+        copy.reconnectCount = reconnectCount;
+        copy.lastConnected = lastConnected;
+        copy.nextAttemptAt = nextAttemptAt;
+        copy.downSince = downSince;
+        copy.failedAttempts = failedAttempts;
+        copy.lastFailure = lastFailure;
+        copy.lastFailureStatus = lastFailureStatus;
+        copy.lastError = lastError;
+        copy.endedByServer = endedByServer;
+        return copy;
     }
 
     /** An attempt to connect begins: no attempt is pending any more. */

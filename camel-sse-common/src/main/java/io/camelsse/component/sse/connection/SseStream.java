@@ -108,6 +108,27 @@ public final class SseStream {
         return this;
     }
 
+    /**
+     * Takes over the outage of the stream this one replaces, when that one has no connection (its owner replaces a
+     * stream that failed, was closed by the server or waits out a backoff delay): since when there has been no
+     * connection, the attempts failed meanwhile, the last error in words and the reconnect count. Without it the
+     * health check would count the outage from the replacement on, and turn UP before any connection. Call with the
+     * replaced stream stopped, before {@link #start()}.
+     */
+    public SseStream continuing(SseStream replaced) {
+        ConnectionHistory earlier;
+        synchronized (replaced) {
+            earlier = replaced.history.copy();
+        }
+        synchronized (this) {
+            if (state != StreamState.NEW) {
+                throw new IllegalStateException("A stream takes over an outage before it starts; it is " + state);
+            }
+            history.continueFrom(earlier);
+        }
+        return this;
+    }
+
     /** What this stream did: events, bytes, reconnects by cause, permanent failures. */
     public StreamCounters counters() {
         return counters;

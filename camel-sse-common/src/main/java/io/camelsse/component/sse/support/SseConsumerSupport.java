@@ -590,6 +590,9 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
                 throw new IllegalStateException(streamName() + ": cannot reconnect: " + unusable.getMessage(), unusable);
             }
             current.stop();
+            // one more attempt in the outage of the stream it replaces: the health check's time and the last error
+            // go on from there
+            replacement.continuing(current);
             stream = replacement;
             // the engine counts the reconnects it schedules; this one the consumer makes by replacing the stream
             counters.reconnect(ReconnectCause.REQUESTED);
