@@ -27,8 +27,8 @@ import org.apache.camel.CamelContext;
  * The meters of one consumer. Only {@link SseMetrics} calls this class, and only once it knows Micrometer is there.
  * <p>
  * Every meter reads the consumer's {@link StreamCounters} and state when the registry is read: nothing is written to
- * Micrometer on the path of an event. The counters belong to the consumer and live across restarts of its route, so
- * the counts only grow.
+ * Micrometer on the path of an event. The counters belong to the consumer and survive its reconnects; a route that
+ * starts again has a new consumer, whose meters are registered anew and count from zero.
  */
 final class SseMeters {
 
