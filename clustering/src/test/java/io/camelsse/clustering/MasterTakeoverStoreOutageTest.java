@@ -15,6 +15,7 @@ import io.camelsse.component.predicate.MemoryWatchRepository;
 import io.camelsse.component.predicate.PredicateSseComponent;
 import io.camelsse.component.predicate.WatchRepository;
 import io.camelsse.component.predicate.WatchedSession;
+import io.camelsse.component.sse.UnreachableStateRepository;
 import io.camelsse.simulator.PredicateSession;
 import io.camelsse.simulator.ScriptStart;
 import io.camelsse.simulator.SseSimulator;
@@ -25,7 +26,6 @@ import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,9 +48,9 @@ class MasterTakeoverStoreOutageTest {
             for (int i = 0; i < 4; i++) {
                 simulator.aidenId().publishIdentityCreated("ident_a1b2c3d4e5");
             }
-            UnreachableRepository positions = new UnreachableRepository();
+            UnreachableStateRepository positions = new UnreachableStateRepository();
             positions.setState(KEY, "evt_000002");
-            positions.unreachable = true;
+            positions.setUnreachable(true);
             List<String> processed = new CopyOnWriteArrayList<>();
             SwitchableClusterService cluster = new SwitchableClusterService("node-a");
             CamelContext context = new DefaultCamelContext();
@@ -72,7 +72,7 @@ class MasterTakeoverStoreOutageTest {
             try {
                 cluster.setLeader(true);
 
-                await().atMost(Duration.ofSeconds(20)).until(() -> positions.reads >= 3);
+                await().atMost(Duration.ofSeconds(20)).until(() -> positions.reads() >= 3);
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
                     HealthCheck.Result wrapped = readiness(context).get("aidenid-sse-consumer-aidenid-events");
                     assertThat(wrapped).as("the leader's consumer shows its readiness").isNotNull();
@@ -82,7 +82,7 @@ class MasterTakeoverStoreOutageTest {
                 });
                 assertThat(simulator.requests(Vendor.AIDENID)).isEmpty();
 
-                positions.unreachable = false;
+                positions.setUnreachable(false);
                 await().atMost(Duration.ofSeconds(20)).until(() -> processed.size() == 2);
                 assertThat(processed).containsExactly("evt_000003", "evt_000004");
                 await().atMost(Duration.ofSeconds(20)).until(() -> readiness(context)
@@ -190,18 +190,4 @@ class MasterTakeoverStoreOutageTest {
         }
     }
 
-    /** A shared store that is out of reach while the test says so. */
-    private static final class UnreachableRepository extends MemoryStateRepository {
-        volatile boolean unreachable;
-        volatile int reads;
-
-        @Override
-        public String getState(String key) {
-            reads++;
-            if (unreachable) {
-                throw new IllegalStateException("database unreachable");
-            }
-            return super.getState(key);
-        }
-    }
 }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.util.List;
 
 import io.camelsse.component.sse.SharedLogResumeStrategy;
+import io.camelsse.component.sse.UnreachableStateRepository;
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.health.SseConsumerHealthCheck;
 import io.camelsse.simulator.Vendor;
@@ -15,7 +16,6 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.resume.Offset;
 import org.apache.camel.resume.OffsetKey;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.resume.OffsetKeys;
 import org.apache.camel.support.resume.Offsets;
 import org.junit.jupiter.api.Test;
@@ -37,14 +37,14 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
     @Test
     void aRepositoryThatCannotBeReadDelaysTheStreamUntilItCanAndNothingIsSkipped() throws Exception {
         publish(4);
-        UnreachableRepository store = new UnreachableRepository();
+        UnreachableStateRepository store = new UnreachableStateRepository();
         store.setState(KEY, "evt_000002");
-        store.unreachable = true;
+        store.setUnreachable(true);
         context.getRegistry().bind("positions", store);
 
         route("r", aidenId("lastEventIdRepository=#positions&unhealthyAfter=1"));
 
-        await().until(() -> store.reads >= 3);
+        await().until(() -> store.reads() >= 3);
         HealthCheck.Result health = consumer("r").getHealthCheck().call();
         assertThat(health.getState()).isEqualTo(HealthCheck.State.DOWN);
         assertThat((String) health.getDetails().get(SseConsumerHealthCheck.DETAIL_LAST_ERROR))
@@ -52,7 +52,7 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
                 .contains("database unreachable");
         assertThat(SIM.simulator().requests(Vendor.AIDENID)).as("no request before the position is known").isEmpty();
 
-        store.unreachable = false;
+        store.setUnreachable(false);
         await().until(() -> received.size() == 2);
         assertThat(receivedIds()).containsExactly("evt_000003", "evt_000004");
         assertThat(SIM.simulator().requests(Vendor.AIDENID).get(0).lastEventId()).isEqualTo("evt_000002");
@@ -62,7 +62,7 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
 
     @Test
     void aRouteRestartedWhileTheRepositoryIsUnreachableWaitsForItInsteadOfGoingOnFromMemory() throws Exception {
-        UnreachableRepository store = new UnreachableRepository();
+        UnreachableStateRepository store = new UnreachableStateRepository();
         context.getRegistry().bind("positions", store);
         route("r", aidenId("lastEventIdRepository=#positions&unhealthyAfter=1"));
         awaitConnected("r");
@@ -72,18 +72,18 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
         // another replica went on meanwhile, and the store is out of reach when this route starts again
         store.setState(KEY, "evt_000002");
         publish(3);
-        store.unreachable = true;
+        store.setUnreachable(true);
         int requestsBefore = SIM.simulator().requests(Vendor.AIDENID).size();
 
         // the endpoint remembers evt_000001 as this route's last completed event: the store's evt_000002 must win
         context.getRouteController().startRoute("r");
-        await().until(() -> store.reads >= 4);
+        await().until(() -> store.reads() >= 4);
         assertThat(consumer("r").streamStatus().state()).isEqualTo(StreamState.RECONNECTING);
         assertThat(consumer("r").getHealthCheck().call().getState()).isEqualTo(HealthCheck.State.DOWN);
         consumer("r").reconnect();
         assertThat(SIM.simulator().requests(Vendor.AIDENID)).hasSize(requestsBefore);
 
-        store.unreachable = false;
+        store.setUnreachable(false);
         await().until(() -> received.size() == 3);
         assertThat(receivedIds()).containsExactly("evt_000001", "evt_000003", "evt_000004");
     }
@@ -91,9 +91,9 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
     @Test
     void reconnectAfterTheWaitGaveUpReadsThePositionAgainAndOpensTheStream() throws Exception {
         publish(3);
-        UnreachableRepository store = new UnreachableRepository();
+        UnreachableStateRepository store = new UnreachableStateRepository();
         store.setState(KEY, "evt_000001");
-        store.unreachable = true;
+        store.setUnreachable(true);
         context.getRegistry().bind("positions", store);
         route("r", aidenId("lastEventIdRepository=#positions&maxReconnectAttempts=1"));
         await().until(() -> consumer("r").streamStatus().state() == StreamState.FAILED);
@@ -101,7 +101,7 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
         assertThat(reported).as("the give-up, reported once").hasSize(1);
 
         // the permanent-failure report and the JMX operation promise that reconnect() serves once the cause is fixed
-        store.unreachable = false;
+        store.setUnreachable(false);
         consumer("r").reconnect();
 
         await().until(() -> received.size() == 2);
@@ -113,9 +113,9 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
     @Test
     void reconnectWhileWaitingOutALongBackoffReadsThePositionAtOnce() throws Exception {
         publish(2);
-        UnreachableRepository store = new UnreachableRepository();
+        UnreachableStateRepository store = new UnreachableStateRepository();
         store.setState(KEY, "evt_000001");
-        store.unreachable = true;
+        store.setUnreachable(true);
         context.getRegistry().bind("positions", store);
         // the next read is due in 30 s at the earliest: longer than the test waits
         route("r", aidenId("lastEventIdRepository=#positions").replace("reconnectDelay=20&maxReconnectDelay=200",
@@ -123,7 +123,7 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
         await().until(() -> consumer("r").streamStatus() != null
                             && consumer("r").streamStatus().state() == StreamState.RECONNECTING);
 
-        store.unreachable = false;
+        store.setUnreachable(false);
         consumer("r").reconnect();
 
         await().until(() -> received.size() == 1);
@@ -133,8 +133,8 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
 
     @Test
     void aWaitThatGaveUpCountsAsAPermanentFailure() throws Exception {
-        UnreachableRepository store = new UnreachableRepository();
-        store.unreachable = true;
+        UnreachableStateRepository store = new UnreachableStateRepository();
+        store.setUnreachable(true);
         context.getRegistry().bind("positions", store);
         route("r", aidenId("lastEventIdRepository=#positions&maxReconnectAttempts=2"));
 
@@ -146,23 +146,23 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
 
     @Test
     void aRouteStoppedWhileTheRepositoryIsUnreachableLeavesNoThreadAndOpensNothing() throws Exception {
-        UnreachableRepository store = new UnreachableRepository();
-        store.unreachable = true;
+        UnreachableStateRepository store = new UnreachableStateRepository();
+        store.setUnreachable(true);
         context.getRegistry().bind("positions", store);
         route("r", aidenId("lastEventIdRepository=#positions"));
-        await().until(() -> store.reads >= 2);
+        await().until(() -> store.reads() >= 2);
         assertThat(positionReadThreads()).isNotEmpty();
 
         context.getRouteController().stopRoute("r");
-        store.unreachable = false;
+        store.setUnreachable(false);
 
         await().until(() -> positionReadThreads().isEmpty());
-        int readsAfterStop = store.reads;
+        int readsAfterStop = store.reads();
         route("other", aidenId(""));
         awaitConnected("other");
         publish(1);
         await().until(() -> received.size() == 1);
-        assertThat(store.reads).isEqualTo(readsAfterStop);
+        assertThat(store.reads()).isEqualTo(readsAfterStop);
         assertThat(SIM.simulator().requests(Vendor.AIDENID)).as("only the other route's").hasSize(1);
     }
 
@@ -205,20 +205,6 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
         }
     }
 
-    /** A repository whose store is out of reach while the test says so. */
-    private static final class UnreachableRepository extends MemoryStateRepository {
-        volatile boolean unreachable;
-        volatile int reads;
-
-        @Override
-        public String getState(String key) {
-            reads++;
-            if (unreachable) {
-                throw new IllegalStateException("database unreachable");
-            }
-            return super.getState(key);
-        }
-    }
 
     /** A shared log whose writes fail, as a producer's whose broker is out of reach, while the test says so. */
     private static final class UnreachableLogStrategy extends SharedLogResumeStrategy {
