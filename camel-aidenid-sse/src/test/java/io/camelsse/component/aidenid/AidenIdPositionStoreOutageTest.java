@@ -153,8 +153,11 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
         await().until(() -> store.reads() >= 2);
         assertThat(positionReadThreads()).isNotEmpty();
 
+        AidenIdSseConsumer stopped = consumer("r");
         context.getRouteController().stopRoute("r");
         store.setUnreachable(false);
+        assertThat(stopped.streamStatus().state()).as("what JMX shows of the stopped consumer")
+                .isEqualTo(StreamState.STOPPED);
 
         await().until(() -> positionReadThreads().isEmpty());
         int readsAfterStop = store.reads();

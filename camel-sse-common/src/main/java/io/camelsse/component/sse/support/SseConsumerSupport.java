@@ -261,6 +261,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         if (newStream != null) {
             stream = newStream;
             runPosition = startAfter;
+            positionRetry = null;
             newStream.start();
         } else {
             // a stream of an earlier start of this instance must not stand for this start's in status or reconnect()
@@ -378,8 +379,8 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
         synchronized (this) {
             // after a reconnect() that may be replacing the stream right now
             s = stream;
+            // kept, cancelled, so that the status of a consumer stopped while it waited reads STOPPED, not NEW
             retry = positionRetry;
-            positionRetry = null;
         }
         if (retry != null) {
             retry.cancel();

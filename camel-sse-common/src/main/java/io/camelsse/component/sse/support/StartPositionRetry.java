@@ -62,6 +62,7 @@ final class StartPositionRetry {
     private volatile Instant nextAttemptAt;
     private volatile boolean over;
     private volatile boolean gaveUp;
+    private volatile boolean cancelled;
     private volatile boolean firstAttempt;
 
     StartPositionRetry(Object owner, ExecutorServiceManager threads, String streamName, String displayUri,
@@ -109,17 +110,17 @@ final class StartPositionRetry {
      * heed the interrupt runs to its end, and its result is dropped.
      */
     void cancel() {
+        cancelled = true;
         over = true;
         threads.shutdownNow(thread);
     }
 
-    /** The stream's status while it waits for its position. */
+    /** The stream's status while it waits for its position, and once that wait gave up or its consumer stopped. */
     StreamStatus status() {
         Exception failure = lastFailure;
-        boolean failed = gaveUp;
-        return new StreamStatus(failed ? StreamState.FAILED : StreamState.RECONNECTING, "", 0, null, failure, 0,
-                failed ? null : nextAttemptAt, "cannot read where the stream resumes: " + describe(failure), since,
-                failedAttempts, false);
+        StreamState state = gaveUp ? StreamState.FAILED : cancelled ? StreamState.STOPPED : StreamState.RECONNECTING;
+        return new StreamStatus(state, "", 0, null, failure, 0, state == StreamState.RECONNECTING ? nextAttemptAt : null,
+                "cannot read where the stream resumes: " + describe(failure), since, failedAttempts, false);
     }
 
     private void schedule(Duration delay) {
