@@ -34,14 +34,13 @@ import io.camelsse.component.sse.support.ExchangeOutcome;
 import io.camelsse.component.sse.support.InFlightDeliveries;
 import io.camelsse.component.sse.support.StoreFailureDescription;
 import io.camelsse.component.sse.support.StreamSnapshot;
-import io.camelsse.component.sse.support.WrappedConsumers;
+import io.camelsse.component.sse.support.WrappableConsumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.spi.ThreadPoolProfile;
-import org.apache.camel.support.DefaultConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +59,7 @@ import org.slf4j.LoggerFactory;
  * DOWN once that has lasted {@code unhealthyAfter}, and opens the sessions once it can.
  */
 @ManagedResource(description = "Predicate watch consumer")
-public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSseConsumer {
+public class PredicateWatchConsumer extends WrappableConsumer implements ManagedSseConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(PredicateWatchConsumer.class);
 
@@ -71,7 +70,6 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     private final AtomicReference<Instant> lastConnectionClosed = new AtomicReference<>();
     // shared by the streams of all sessions; a route that starts again has a new consumer, whose counts start from zero
     private final StreamCounters counters = new StreamCounters();
-    private boolean wrapped;
     // counts the starts of this consumer; written by its life cycle only. An event that a session's stream of an
     // earlier start read just before that start's stop is not routed in a later one (see deliver)
     private volatile long run;
@@ -101,12 +99,6 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     }
 
     @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        wrapped = WrappedConsumers.adoptRoute(this);
-    }
-
-    @Override
     protected void doStart() throws Exception {
         super.doStart();
         PredicateSseEndpoint endpoint = getEndpoint();
@@ -128,7 +120,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
         failed.set(0);
         lastConnectionClosed.set(null);
         run++;
-        inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
+        inFlight.open(isWrapped() ? component.wrappedConsumerDrain() : null);
         WatchSet set = endpoint.watchSet();
         // a second route on the set is a mistake in the routes, not an outage: that start fails
         set.claim(this, run);
@@ -138,7 +130,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
             startRetryingTheRead(run, unreadable.getCause());
         }
         meters = SseMetrics.bind(endpoint.getCamelContext(), this);
-        if (wrapped) {
+        if (isWrapped()) {
             component.wrappedConsumersInView().started(this, getHealthCheck());
         }
         long refreshEvery = config.getWatchRefreshInterval();
@@ -294,7 +286,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
     protected void doStop() throws Exception {
         SseMetrics.unbind(meters);
         meters = null;
-        if (wrapped) {
+        if (isWrapped()) {
             getEndpoint().getComponent().wrappedConsumersInView().stopped(this, getHealthCheck());
         }
         if (refresher != null) {
@@ -334,18 +326,7 @@ public class PredicateWatchConsumer extends DefaultConsumer implements ManagedSs
                 executor = null;
             }
         }
-        if (!wrapped) {
-            // DefaultConsumer stops the processor it was given; for a consumer that master: wraps, that is the
-            // route's own, which a lost leadership must not stop (a resume strategy in it could not start again)
-            super.doStop();
-        }
-    }
-
-    @Override
-    protected void doShutdown() throws Exception {
-        if (!wrapped) {
-            super.doShutdown();
-        }
+        super.doStop();
     }
 
     /** Opens the session's stream; called by the watch set, under its lock. */

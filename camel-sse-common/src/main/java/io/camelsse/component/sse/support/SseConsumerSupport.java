@@ -33,7 +33,6 @@ import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRepository;
 import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.camel.support.DefaultConsumer;
 import org.apache.camel.util.URISupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,12 +48,11 @@ import org.slf4j.LoggerFactory;
  * exchange that failed unhandled is delivered again at once.
  */
 @ManagedResource(description = "Server-Sent Events consumer")
-public abstract class SseConsumerSupport extends DefaultConsumer implements ManagedSseConsumer {
+public abstract class SseConsumerSupport extends WrappableConsumer implements ManagedSseConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SseConsumerSupport.class);
 
     private final InFlightDeliveries inFlight = new InFlightDeliveries();
-    private boolean wrapped;
     // outlives the streams that reconnects and reconnect() replace; a route that starts again has a new consumer, and
     // its counts start from zero
     private final StreamCounters counters = new StreamCounters();
@@ -226,12 +224,6 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     }
 
     @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        wrapped = WrappedConsumers.adoptRoute(this);
-    }
-
-    @Override
     protected void doStart() throws Exception {
         super.doStart();
         SseCommonConfiguration options = streamOptions();
@@ -257,7 +249,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             setHealthCheck(check);
         }
         closedForGood = false;
-        inFlight.open(wrapped ? component.wrappedConsumerDrain() : null);
+        inFlight.open(isWrapped() ? component.wrappedConsumerDrain() : null);
         if (newStream != null) {
             stream = newStream;
             runPosition = startAfter;
@@ -269,7 +261,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             waitForPosition(unreadable);
         }
         meters = SseMetrics.bind(getEndpoint().getCamelContext(), this);
-        if (wrapped) {
+        if (isWrapped()) {
             component.wrappedConsumersInView().started(this, getHealthCheck());
         }
     }
@@ -371,7 +363,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
     protected void doStop() throws Exception {
         SseMetrics.unbind(meters);
         meters = null;
-        if (wrapped) {
+        if (isWrapped()) {
             ((SseComponentSupport) getEndpoint().getComponent()).wrappedConsumersInView().stopped(this, getHealthCheck());
         }
         SseStream s;
@@ -401,18 +393,7 @@ public abstract class SseConsumerSupport extends DefaultConsumer implements Mana
             // Camel's shutdown timeout ran out: stop anyway
             Thread.currentThread().interrupt();
         }
-        if (!wrapped) {
-            // DefaultConsumer stops the processor it was given; for a consumer that master: wraps, that is the
-            // route's own, which a lost leadership must not stop (a resume strategy in it could not start again)
-            super.doStop();
-        }
-    }
-
-    @Override
-    protected void doShutdown() throws Exception {
-        if (!wrapped) {
-            super.doShutdown();
-        }
+        super.doStop();
     }
 
     private boolean deliver(long streamRun, ServerSentEvent event, Runnable whenDoneAsync) {
