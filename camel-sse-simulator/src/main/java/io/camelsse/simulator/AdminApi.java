@@ -114,6 +114,7 @@ final class AdminApi {
         st.put("http2Connections", sim.stats().http2Connections());
         st.put("maxStreamsOnOneConnection", sim.stats().maxStreamsOnOneConnection());
         st.put("refusedStreams", sim.stats().refusedStreams());
+        st.put("slowStreamsDropped", sim.stats().slowStreamsDropped());
         return n;
     }
 

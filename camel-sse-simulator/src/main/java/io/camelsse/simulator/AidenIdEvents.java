@@ -221,9 +221,7 @@ public final class AidenIdEvents {
             }
             stream.lastSeq = lastSeq;
         }
-        for (Logged l : replay) {
-            stream.sendEvent(l.bytes());
-        }
+        stream.sendReplay(replay);
     }
 
     void reset(SseSimulator.Builder config) {

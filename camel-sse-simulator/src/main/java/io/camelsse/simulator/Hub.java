@@ -196,9 +196,10 @@ final class Hub {
             SimulatedStream s = aiden.get(i);
             try {
                 if (s.plan == null && s.lastSeq < firstSeq && !s.isClosed()) {
-                    s.sendBatch(combined, n);
-                    s.lastSeq = lastSeq;
-                    fastSent += n;
+                    if (s.sendBatch(combined, n)) {
+                        s.lastSeq = lastSeq;
+                        fastSent += n;
+                    }
                 } else {
                     for (AidenIdEvents.Logged e : batch) {
                         if (e.seq() > s.lastSeq) {

@@ -4,22 +4,36 @@
  */
 package io.camelsse.simulator;
 
+import io.netty.channel.ChannelHandlerContext;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.http.HttpVersion;
+import io.vertx.core.net.impl.ConnectionBase;
 
 import java.util.ArrayDeque;
+import java.util.List;
 
 /**
  * One open event stream (one HTTP response). Every method runs on the event loop of its {@link Hub}.
  * Without faults an event is a single write of its pre-encoded bytes; with faults it takes the slow path
  * that counts events and misbehaves as planned.
+ *
+ * <p>A client that stops reading would otherwise keep every later event queued in the simulator: once more than
+ * {@link SseSimulator.Builder#maxQueuedBytesPerStream(int)} bytes written to the stream are still waiting, the
+ * next write drops the stream instead. What is still waiting is known from the completion of some writes
+ * (writes of one stream complete in order), so most writes cost no more than a sum and a comparison.
  */
 final class SimulatedStream {
 
     private static final long HTTP2_INTERNAL_ERROR = 0x2;
+    /** At most this many bytes are written between two writes whose completion is watched. */
+    private static final int MAX_CHECKPOINT_BYTES = 64 * 1024;
+    private static final Handler<AsyncResult<Void>> IGNORE_OUTCOME = ar -> { };
 
     final SseSimulator sim;
     final Hub hub;
@@ -54,6 +68,23 @@ final class SimulatedStream {
     private ByteWriter byteWriter;
     private Future<Void> lastWrite;
 
+    /**
+     * The handler of the writes nobody waits for. On HTTP/2 there must be one: a write without a handler that fails
+     * (its stream reset while the write waits for the client's window) makes Vert.x close the whole connection, the
+     * other streams on it too. On HTTP/1.1 a failed write ends the connection anyway, and none is cheaper.
+     */
+    private final Handler<AsyncResult<Void>> unwatched;
+    private final long maxQueuedBytes;
+    private final long checkpointBytes;
+    /** Bytes handed to the response. */
+    private long bytesWritten;
+    /** Every byte before this one has left the simulator (or is forgiven, see {@link #burst}). */
+    private long bytesOut;
+    /** The first write that reaches this count has its completion watched. */
+    private long nextCheckpoint;
+    /** Writing a burst that does not count against the limit. */
+    private boolean inBurst;
+
     SimulatedStream(SseSimulator sim, Hub hub, Vendor vendor, HttpServerRequest request, Faults.FaultPlan plan) {
         this.sim = sim;
         this.hub = hub;
@@ -61,6 +92,9 @@ final class SimulatedStream {
         this.request = request;
         this.response = request.response();
         this.plan = plan;
+        this.unwatched = request.version() == HttpVersion.HTTP_2 ? IGNORE_OUTCOME : null;
+        this.maxQueuedBytes = sim.maxQueuedBytesPerStream();
+        this.checkpointBytes = Math.max(1, Math.min(MAX_CHECKPOINT_BYTES, maxQueuedBytes / 8));
         if (plan != null && plan.oneByte) {
             byteWriter = new ByteWriter(1, 0);
         } else if (plan != null && plan.slowPieceBytes > 0) {
@@ -105,9 +139,10 @@ final class SimulatedStream {
             return;
         }
         if (plan == null) {
-            response.write(event, null);
-            eventsWritten++;
-            sim.stats.eventsSent(1);
+            if (push(event, false)) {
+                eventsWritten++;
+                sim.stats.eventsSent(1);
+            }
             return;
         }
         if (stalled) {
@@ -127,15 +162,34 @@ final class SimulatedStream {
             return;
         }
         write(event);
+        if (closed) {
+            return;
+        }
         eventsWritten++;
         sim.stats.eventsSent(1);
         afterEvents();
     }
 
-    /** Fast path of the AidenID fan-out: several events in one write. Only for streams without faults. */
-    void sendBatch(Buffer events, int count) {
-        response.write(events, null);
+    /**
+     * Fast path of the AidenID fan-out: several events in one write. Only for streams without faults.
+     *
+     * @return false when the stream was dropped instead, its client being too far behind
+     */
+    boolean sendBatch(Buffer events, int count) {
+        if (!push(events, false)) {
+            return false;
+        }
         eventsWritten += count;
+        return true;
+    }
+
+    /** AidenID: the logged events a reconnecting client missed, before any live one. */
+    void sendReplay(List<AidenIdEvents.Logged> events) {
+        burst(() -> {
+            for (AidenIdEvents.Logged l : events) {
+                sendEvent(l.bytes());
+            }
+        });
     }
 
     /** A comment such as the keep-alive; not written while closed or stalled. */
@@ -199,6 +253,9 @@ final class SimulatedStream {
             oversizeDone = true;
             write(oversizedEvent(plan.oversizeBytes));
         }
+        if (closed) {
+            return;
+        }
         if (plan.dropAfter == n) {
             drop();
             return;
@@ -219,9 +276,11 @@ final class SimulatedStream {
         stalled = false;
         ArrayDeque<Buffer> backlog = held;
         held = null;
-        while (!backlog.isEmpty() && !closed && !stalled) {
-            sendEvent(backlog.pollFirst());
-        }
+        burst(() -> {
+            while (!backlog.isEmpty() && !closed && !stalled) {
+                sendEvent(backlog.pollFirst());
+            }
+        });
         if (stalled) {
             // another stall began: keep what is left for after it
             backlog.addAll(held);
@@ -237,8 +296,86 @@ final class SimulatedStream {
         if (byteWriter != null) {
             byteWriter.add(b);
         } else {
-            lastWrite = response.write(b);
+            push(b, true);
         }
+    }
+
+    /**
+     * Hands bytes to the response, unless more than the limit written before is still waiting for the client:
+     * then the stream is dropped instead and false returned.
+     *
+     * @param keepFuture whether {@link #drop()} must be able to wait for this write
+     */
+    private boolean push(Buffer b, boolean keepFuture) {
+        if (closed) {
+            return false;
+        }
+        if (!inBurst && bytesWritten - bytesOut > maxQueuedBytes) {
+            shed();
+            return false;
+        }
+        bytesWritten += b.length();
+        long mark = bytesWritten;
+        if (!keepFuture && mark < nextCheckpoint) {
+            response.write(b, unwatched);
+            return true;
+        }
+        nextCheckpoint = mark + checkpointBytes;
+        Future<Void> written = response.write(b);
+        // a failed write also ends the wait: the stream is going away
+        written.onComplete(ar -> {
+            if (mark > bytesOut) {
+                bytesOut = mark;
+            }
+        });
+        if (keepFuture) {
+            lastWrite = written;
+        }
+        return true;
+    }
+
+    /**
+     * Writes that go out in one go, more than a client could take meanwhile, and that it asked for or that the
+     * simulator held back: the replay after {@code Last-Event-ID}, the events a stall kept. They are bounded by
+     * the event log and the stall, so they do not count; neither does what was waiting before them.
+     */
+    private void burst(Runnable writes) {
+        boolean outer = inBurst;
+        inBurst = true;
+        try {
+            writes.run();
+        } finally {
+            inBurst = outer;
+        }
+        if (!outer) {
+            bytesOut = bytesWritten;
+        }
+    }
+
+    /**
+     * Drops the stream of a client that has stopped reading or reads too slowly, at once: what is queued for it
+     * is thrown away. It reconnects and resumes (AidenID: replay after {@code Last-Event-ID}; Predicate: the
+     * current state).
+     */
+    private void shed() {
+        closed = true;
+        sim.stats.slowStreamDropped();
+        if (request.version() == HttpVersion.HTTP_2) {
+            // only this stream: the others on the connection may be read fine
+            response.reset(HTTP2_INTERNAL_ERROR);
+        } else {
+            HttpConnection c = request.connection();
+            if (c instanceof ConnectionBase base) {
+                // Vert.x would first wait for the queued bytes to go out, which a client that does not read never
+                // lets happen, and TLS would first try to send them, for up to 3 s; closing below every handler
+                // throws them away at once
+                ChannelHandlerContext first = base.channel().pipeline().firstContext();
+                (first != null ? first : base.channelHandlerContext()).close();
+            } else {
+                c.close();
+            }
+        }
+        cleanup();
     }
 
     private void writeHalf(Buffer event) {

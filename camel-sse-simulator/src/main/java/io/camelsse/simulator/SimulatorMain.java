@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
  * The standalone simulator:
  * {@code java -jar camel-sse-simulator-<version>-standalone.jar [--port 8089] [--host 127.0.0.1]
  * [--keep-alive 15s] [--demo-interval 3s] [--no-demo] [--aidenid-stream-limit N] [--event-loops N] [--tls]
- * [--http2|--no-http2] [--max-streams-per-connection N]}.
+ * [--http2|--no-http2] [--max-streams-per-connection N] [--max-queued-bytes-per-stream N]}.
  * Serves until the process is stopped.
  */
 public final class SimulatorMain {
@@ -55,6 +55,8 @@ public final class SimulatorMain {
                     case "--no-http2" -> builder.http2(false);
                     case "--max-streams-per-connection" ->
                             builder.maxConcurrentStreamsPerConnection(Integer.parseInt(value(args, ++i, a)));
+                    case "--max-queued-bytes-per-stream" ->
+                            builder.maxQueuedBytesPerStream(Integer.parseInt(value(args, ++i, a)));
                     case "--help", "-h" -> {
                         usage(System.out);
                         return;
@@ -209,6 +211,7 @@ public final class SimulatorMain {
         out.println("  --tls                     serve https with a self-signed certificate (its PEM file is printed)");
         out.println("  --http2 / --no-http2     HTTP/2 for clients that ask (ALPN h2, h2c; default on) or HTTP/1.1 only");
         out.println("  --max-streams-per-connection N  HTTP/2 concurrent streams per connection (default 100)");
+        out.println("  --max-queued-bytes-per-stream N  bytes a stream may leave unread before it is dropped (default 8388608)");
         out.println("durations: 500 (ms), 500ms, 10s, 1m");
     }
 }

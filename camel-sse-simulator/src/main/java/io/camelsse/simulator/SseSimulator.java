@@ -75,6 +75,9 @@ public final class SseSimulator implements AutoCloseable {
     /** Default HTTP/2 {@code SETTINGS_MAX_CONCURRENT_STREAMS}, the one Vert.x uses. */
     public static final int DEFAULT_MAX_CONCURRENT_STREAMS_PER_CONNECTION = 100;
 
+    /** Default of {@link Builder#maxQueuedBytesPerStream(int)}: 8 MiB. */
+    public static final int DEFAULT_MAX_QUEUED_BYTES_PER_STREAM = 8 * 1024 * 1024;
+
     /** Default interval of the {@code : keep-alive} comments. */
     public static final Duration DEFAULT_KEEP_ALIVE_INTERVAL = Duration.ofSeconds(15);
 
@@ -493,6 +496,10 @@ public final class SseSimulator implements AutoCloseable {
         return config.maxConcurrentStreamsPerConnection;
     }
 
+    int maxQueuedBytesPerStream() {
+        return config.maxQueuedBytesPerStream;
+    }
+
     long writeCoalescingMillis() {
         return config.writeCoalescing.toMillis();
     }
@@ -570,6 +577,7 @@ public final class SseSimulator implements AutoCloseable {
         boolean tls;
         boolean http2 = true;
         int maxConcurrentStreamsPerConnection = DEFAULT_MAX_CONCURRENT_STREAMS_PER_CONNECTION;
+        int maxQueuedBytesPerStream = DEFAULT_MAX_QUEUED_BYTES_PER_STREAM;
 
         Builder() {
         }
@@ -705,6 +713,30 @@ public final class SseSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How many bytes written to one stream may wait for its client (default 8 MiB), so that a client that stops
+         * reading, or reads slower than events come, costs the simulator a bounded amount of memory. When more than
+         * this is still waiting, the next write to the stream drops it instead, as servers do with slow consumers:
+         * what was queued for it is thrown away and the client sees a dropped connection (on HTTP/2, a
+         * {@code RST_STREAM INTERNAL_ERROR} of that stream only). A client that reconnects resumes: AidenID replays
+         * the log after its {@code Last-Event-ID}, Predicate starts with the current state. Counted in
+         * {@link Stats#slowStreamsDropped()}.
+         *
+         * <p>Counted are the bytes the simulator holds for the stream (on HTTP/2 also those waiting for the client's
+         * flow-control window); the operating system's socket buffers hold more on top. One write may take the
+         * stream past the limit, so an event larger than it still reaches a client that keeps up. Not counted: the
+         * replay a stream starts with (bounded by the event log) and what a {@link Fault#stall(Duration) stall}
+         * held back, both written in one go; and bytes that {@link Fault#slowWrites(Duration) slow writes} or
+         * {@link Fault#oneByteChunks() one-byte chunks} keep back on purpose.
+         */
+        public Builder maxQueuedBytesPerStream(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("must be positive: " + bytes);
+            }
+            this.maxQueuedBytesPerStream = bytes;
+            return this;
+        }
+
         /** A simulator with these settings, not started yet. */
         public SseSimulator build() {
             return new SseSimulator(this);
@@ -727,6 +759,7 @@ public final class SseSimulator implements AutoCloseable {
             b.tls = tls;
             b.http2 = http2;
             b.maxConcurrentStreamsPerConnection = maxConcurrentStreamsPerConnection;
+            b.maxQueuedBytesPerStream = maxQueuedBytesPerStream;
             return b;
         }
     }

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  *   <li><b>stream connections</b>: client connections (TCP, or TLS over TCP) that carried at least one
  *       accepted stream, how many of them spoke HTTP/2, how many streams each carried, and the most streams
  *       open at once on one connection: how many connections a client needed for its streams.</li>
+ *   <li><b>slow streams dropped</b>: streams dropped because their client left more than
+ *       {@link SseSimulator.Builder#maxQueuedBytesPerStream(int)} bytes unread.</li>
  * </ul>
  *
  * All but the open streams go back to 0 on {@link SseSimulator#reset()}.
@@ -39,6 +41,7 @@ public final class Stats {
     private final AtomicLong http2Connections = new AtomicLong();
     private final AtomicInteger maxStreamsOnOneConnection = new AtomicInteger();
     private final AtomicLong refusedStreams = new AtomicLong();
+    private final AtomicLong slowStreamsDropped = new AtomicLong();
     private final ConcurrentLinkedQueue<ConnectionUse> connectionUses = new ConcurrentLinkedQueue<>();
 
     Stats() {
@@ -119,6 +122,14 @@ public final class Stats {
         return refusedStreams.get();
     }
 
+    /**
+     * Streams dropped because more than {@link SseSimulator.Builder#maxQueuedBytesPerStream(int)} bytes written
+     * to them were still waiting for their client when the next write came.
+     */
+    public long slowStreamsDropped() {
+        return slowStreamsDropped.get();
+    }
+
     /** How many connections {@link #streamsPerConnection()} lists at most. */
     public static final int MAX_LISTED_CONNECTIONS = 10_000;
 
@@ -185,8 +196,13 @@ public final class Stats {
         refusedStreams.incrementAndGet();
     }
 
+    void slowStreamDropped() {
+        slowStreamsDropped.incrementAndGet();
+    }
+
     void reset() {
         refusedStreams.set(0);
+        slowStreamsDropped.set(0);
         streamConnections.set(0);
         http2Connections.set(0);
         maxStreamsOnOneConnection.set(0);
