@@ -178,8 +178,8 @@ public class PredicateWatchConsumer extends WrappableConsumer implements Managed
         int opening = -1;
         RuntimeException notAllOpened = null;
         try {
-            // opens nothing once the route stops: under the lock the stop needs to give the set up, the set checks
-            // that this start still claims it and still runs
+            // opens nothing once the route stops: under the lock that the stop gives the set up under, the set
+            // checks that this start still claims it and still runs
             opening = set.openAll(this, forRun);
         } catch (WatchSet.UnreadableException stillUnreadable) {
             String cause = StoreFailureDescription.of(stillUnreadable.getCause());
@@ -302,7 +302,7 @@ public class PredicateWatchConsumer extends WrappableConsumer implements Managed
         if (stillRetrying != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownNow(stillRetrying);
         }
-        // waits for a read in progress, which opens nothing now that the consumer stops
+        // a read in progress is not waited for: it opens nothing now, and its thread ends once the repository answers
         getEndpoint().watchSet().detach(this);
         for (SessionStream session : sessions.values()) {
             session.stop();

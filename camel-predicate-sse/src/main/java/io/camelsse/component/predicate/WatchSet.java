@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
 final class WatchSet {
 
     static final int DEFAULT_MAX_SESSIONS = 10_000;
+    // a consumer's read of the whole set is made outside the lock, so that a repository that does not answer holds
+    // up neither a route stop nor the producers; it is taken only if nothing changed meanwhile, else made again, and
+    // after this many tries made under the lock, so that a busy producer cannot keep the set unread for ever
+    private static final int UNLOCKED_READ_TRIES = 3;
     private static final Logger LOG = LoggerFactory.getLogger(WatchSet.class);
 
     private final String name;
@@ -47,6 +51,9 @@ final class WatchSet {
     private long consumerRun;
     // whether that consumer has read the set and opened its sessions
     private boolean streaming;
+    // moves on with every change of the entries or of who streams them: a read made outside the lock is stale once it
+    // moved
+    private long changes;
 
     WatchSet(String name) {
         this.name = name;
@@ -106,6 +113,7 @@ final class WatchSet {
             repository.add(name, new WatchedSession(sessionId, verificationType, null));
             added = new WatchEntry(sessionId, verificationType, null);
             entries.put(sessionId, added);
+            changes++;
             if (streaming) {
                 consumer.open(added);
             }
@@ -125,6 +133,7 @@ final class WatchSet {
             }
             repository.remove(name, sessionId);
             entries.remove(sessionId);
+            changes++;
             if (streaming) {
                 consumer.close(sessionId);
             }
@@ -154,6 +163,7 @@ final class WatchSet {
         if (entries.get(entry.sessionId()) == entry) {
             repository.remove(name, entry.sessionId());
             entries.remove(entry.sessionId());
+            changes++;
         }
     }
 
@@ -171,30 +181,60 @@ final class WatchSet {
         consumer = newConsumer;
         consumerRun = run;
         streaming = false;
+        changes++;
     }
 
     /**
-     * Reads the set whole and opens every session, for the consumer that claimed it in that start.
+     * Reads the set whole and opens every session, for the consumer that claimed it in that start. The read is made
+     * without the lock (see {@link #UNLOCKED_READ_TRIES}): a stop meanwhile does not wait for it, and it then opens
+     * nothing.
      *
      * @return the number of sessions opened, or -1 when that claim is over (the route stopped or is stopping) or has
      *         its sessions open already
      * @throws UnreadableException when the repository could not be read; nothing was opened, and the claim holds
      */
-    synchronized int openAll(PredicateWatchConsumer claimant, long run) throws UnreadableException {
-        if (consumer != claimant || consumerRun != run || streaming) {
-            return -1;
+    int openAll(PredicateWatchConsumer claimant, long run) throws UnreadableException {
+        for (int tries = 1; ; tries++) {
+            WatchRepository source;
+            long seen;
+            synchronized (this) {
+                if (!claimedBy(claimant, run)) {
+                    return -1;
+                }
+                ensureRepository();
+                if (tries > UNLOCKED_READ_TRIES) {
+                    return openRead(readWhole(repository));
+                }
+                source = repository;
+                seen = changes;
+            }
+            List<WatchedSession> stored = readWhole(source);
+            synchronized (this) {
+                if (!claimedBy(claimant, run) || !claimant.isRunAllowed()) {
+                    // the route stopped, or began to, while the repository answered
+                    return -1;
+                }
+                if (changes == seen) {
+                    return openRead(stored);
+                }
+            }
         }
-        ensureRepository();
-        List<WatchedSession> stored;
+    }
+
+    private boolean claimedBy(PredicateWatchConsumer claimant, long run) {
+        return consumer == claimant && consumerRun == run && !streaming;
+    }
+
+    private List<WatchedSession> readWhole(WatchRepository source) throws UnreadableException {
         try {
-            stored = repository.load(name);
+            return source.load(name);
         } catch (Exception e) {
             throw new UnreadableException(e);
         }
-        if (!claimant.isRunAllowed()) {
-            // the route began to stop while the repository answered: its stop waits for this lock to give the claim up
-            return -1;
-        }
+    }
+
+    // under the lock, by the consumer that claims the set
+    private int openRead(List<WatchedSession> stored) {
         // read whole: other nodes, or this node's producer, may have changed the set since this node last looked
         entries.clear();
         for (WatchedSession session : stored) {
@@ -202,6 +242,7 @@ final class WatchSet {
         }
         loaded = true;
         streaming = true;
+        changes++;
         for (WatchEntry entry : new ArrayList<>(entries.values())) {
             open(entry);
         }
@@ -212,15 +253,41 @@ final class WatchSet {
      * Reads the repository again, for the streaming consumer: opens the sessions other nodes added, closes those they
      * removed or finished. Does nothing while no consumer of this node streams the set, or before it has read it.
      *
+     * The read is made without the lock, as in {@link #openAll}.
+     *
      * @return how many sessions were opened and closed, as {@code {opened, closed}}
      */
-    synchronized int[] refresh() throws Exception {
-        if (!streaming) {
-            return new int[] { 0, 0 };
+    int[] refresh() throws Exception {
+        for (int tries = 1; ; tries++) {
+            WatchRepository source;
+            long seen;
+            synchronized (this) {
+                if (!streaming) {
+                    return new int[] { 0, 0 };
+                }
+                if (tries > UNLOCKED_READ_TRIES) {
+                    return takeIn(repository.load(name));
+                }
+                source = repository;
+                seen = changes;
+            }
+            List<WatchedSession> stored = source.load(name);
+            synchronized (this) {
+                if (!streaming) {
+                    return new int[] { 0, 0 };
+                }
+                if (changes == seen) {
+                    return takeIn(stored);
+                }
+            }
         }
+    }
+
+    // under the lock, while a consumer streams the set
+    private int[] takeIn(List<WatchedSession> stored) {
         List<WatchEntry> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        reconcile(repository.load(name), added, removed);
+        reconcile(stored, added, removed);
         removed.forEach(consumer::close);
         added.forEach(this::open);
         return new int[] { added.size(), removed.size() };
@@ -243,6 +310,7 @@ final class WatchSet {
                 removed.add(sessionId);
             }
         }
+        changes++;
     }
 
     private void open(WatchEntry entry) {
@@ -258,13 +326,16 @@ final class WatchSet {
                 throw RuntimeCamelException.wrapRuntimeCamelException(e);
             }
             entries.remove(entry.sessionId());
+            changes++;
         }
     }
 
+    /** Gives the set up; a read of it under way outside the lock is not waited for, and opens nothing. */
     synchronized void detach(PredicateWatchConsumer leaving) {
         if (consumer == leaving) {
             consumer = null;
             streaming = false;
+            changes++;
         }
     }
 
@@ -291,6 +362,7 @@ final class WatchSet {
         }
         entries.clear();
         loaded = false;
+        changes++;
     }
 
     /**

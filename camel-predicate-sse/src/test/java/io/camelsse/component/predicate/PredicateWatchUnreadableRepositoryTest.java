@@ -121,23 +121,65 @@ class PredicateWatchUnreadableRepositoryTest extends PredicateWatchTestSupport {
         repository.hold = true;
         repository.failing = false;
         await().until(() -> repository.held.getCount() == 0);
-        CompletableFuture<Void> stop = CompletableFuture.runAsync(() -> {
-            try {
-                context.getRouteController().stopRoute("watch");
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
+        CompletableFuture<Void> stop = stopRouteAsync();
         try {
-            // the stop has begun: it interrupted the read, which goes on regardless
+            // the stop interrupted the read, which goes on regardless, and did not wait for it
             await().until(() -> repository.interruptedWhileHeld.getCount() == 0);
+            await().until(stop::isDone);
+            stop.get();
+            assertThat(repository.held.getCount()).isZero();
+            assertThat(retryThreads()).as("the read still hangs").isNotEmpty();
         } finally {
             repository.release.countDown();
         }
-        stop.get();
 
         await().until(() -> retryThreads().isEmpty());
         await().during(Duration.ofMillis(500)).until(() -> SIM.requests().isEmpty() && received.isEmpty());
+        assertThat(consumer().sessions()).isEmpty();
+    }
+
+    @Test
+    void aSessionAddedWhileTheSetIsBeingReadIsOpenedWithTheOthers() throws Exception {
+        List<PredicateSession> sessions = SIM.predicate().createSessions(2, b -> b.scriptStart(ScriptStart.MANUAL));
+        repository.stored.add("default", new WatchedSession(sessions.get(0).id(), "individual", null));
+        repository.failing = true;
+        startContext(URI, "watchRepository", repository);
+        await().until(() -> repository.failedLoads.get() >= 1);
+
+        // the consumer's next read answers slowly, with what the database held when asked; a producer adds meanwhile
+        repository.holdOnlyOnThreadsNamed = "PredicateWatchLoad";
+        repository.hold = true;
+        repository.failing = false;
+        await().until(() -> repository.held.getCount() == 0);
+        add(sessions.get(1).id());
+        repository.release.countDown();
+
+        // the answer missed the add, so it is not taken: the set is read again, and both sessions open
+        await().until(() -> received.size() == 2);
+        assertThat(statusesOf(sessions.get(1).id())).containsExactly("pending");
+        assertThat(consumer().sessions()).hasSize(2);
+        assertThat(watchSet().size()).isEqualTo(2);
+    }
+
+    @Test
+    void aRefreshThatHangsDoesNotHoldTheStop() throws Exception {
+        PredicateSession session = SIM.predicate().createSessions(1, b -> b.scriptStart(ScriptStart.MANUAL)).get(0);
+        repository.stored.add("default", new WatchedSession(session.id(), "individual", null));
+        startContext(URI + "&watchRefreshInterval=50", "watchRepository", repository);
+        await().until(() -> received.size() == 1);
+
+        // the next refresh hangs, as on a database that accepts the connection but does not answer
+        repository.hold = true;
+        await().until(() -> repository.held.getCount() == 0);
+        CompletableFuture<Void> stop = stopRouteAsync();
+        try {
+            await().until(stop::isDone);
+            stop.get();
+            assertThat(context.getRouteController().getRouteStatus("watch")).isEqualTo(ServiceStatus.Stopped);
+        } finally {
+            repository.release.countDown();
+        }
+        await().until(() -> threadsNamed("PredicateWatchRefresh").isEmpty());
         assertThat(consumer().sessions()).isEmpty();
     }
 
@@ -192,9 +234,23 @@ class PredicateWatchUnreadableRepositoryTest extends PredicateWatchTestSupport {
         assertThat(context.getRouteController().getRouteStatus("watch")).isEqualTo(ServiceStatus.Started);
     }
 
+    private CompletableFuture<Void> stopRouteAsync() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                context.getRouteController().stopRoute("watch");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     private static List<String> retryThreads() {
+        return threadsNamed("PredicateWatchLoad");
+    }
+
+    private static List<String> threadsNamed(String part) {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-                .filter(n -> n.contains("PredicateWatchLoad")).toList();
+                .filter(n -> n.contains(part)).toList();
     }
 
     /** A repository whose database is down while the test says so: its reads fail as a JDBC driver's would. */
@@ -205,6 +261,8 @@ class PredicateWatchUnreadableRepositoryTest extends PredicateWatchTestSupport {
         // null: every read fails; else only those on threads whose name contains this
         volatile String failingOnlyOnThreadsNamed;
         volatile boolean hold;
+        // null: every read holds; else only those on threads whose name contains this
+        volatile String holdOnlyOnThreadsNamed;
         final CountDownLatch held = new CountDownLatch(1);
         final CountDownLatch interruptedWhileHeld = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
@@ -214,17 +272,22 @@ class PredicateWatchUnreadableRepositoryTest extends PredicateWatchTestSupport {
         @Override
         public List<WatchedSession> load(String watchName) throws SQLException {
             loads.incrementAndGet();
-            if (hold) {
+            // what the database holds when it is asked, whenever the answer comes
+            List<WatchedSession> answer = stored.load(watchName);
+            if (hold && onThreadNamed(holdOnlyOnThreadsNamed)) {
                 holdUntilReleased();
             }
-            String only = failingOnlyOnThreadsNamed;
-            if (failing && (only == null || Thread.currentThread().getName().contains(only))) {
+            if (failing && onThreadNamed(failingOnlyOnThreadsNamed)) {
                 failedLoads.incrementAndGet();
                 // some drivers quote the URL they were given, password and all
                 throw new SQLException("Connection is broken: jdbc:h2:tcp://127.0.0.1:9092/watch;USER=sa;PASSWORD="
                                        + DB_PASSWORD, "08001", new ConnectException("Connection refused"));
             }
-            return stored.load(watchName);
+            return answer;
+        }
+
+        private static boolean onThreadNamed(String part) {
+            return part == null || Thread.currentThread().getName().contains(part);
         }
 
         @Override
