@@ -88,7 +88,8 @@ final class RawHttp {
         }
     }
 
-    private static String line(InputStream in) throws IOException {
+    /** One line without its CR LF; null at the end of the stream when nothing of a line was read. */
+    static String line(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
         while ((c = in.read()) != -1) {

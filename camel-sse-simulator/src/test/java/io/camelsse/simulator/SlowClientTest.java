@@ -231,10 +231,10 @@ class SlowClientTest {
             out.write(req.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();
             in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
-            assertThat(line(in)).startsWith("HTTP/1.1 200");
-            String header = line(in);
+            assertThat(RawHttp.line(in)).startsWith("HTTP/1.1 200");
+            String header = RawHttp.line(in);
             while (header != null && !header.isEmpty()) {
-                header = line(in);
+                header = RawHttp.line(in);
             }
         }
 
@@ -253,7 +253,7 @@ class SlowClientTest {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             long bytes = 0;
             while (true) {
-                String size = line(in);
+                String size = RawHttp.line(in);
                 int n;
                 try {
                     n = size == null ? -1 : Integer.parseInt(size.trim(), 16);
@@ -269,21 +269,8 @@ class SlowClientTest {
                     return new Drained(body.toString(StandardCharsets.UTF_8), bytes, false);
                 }
                 body.write(data);
-                line(in);
+                RawHttp.line(in);
             }
-        }
-
-        private static String line(InputStream in) throws IOException {
-            ByteArrayOutputStream b = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) != -1) {
-                if (c == '\n') {
-                    String s = b.toString(StandardCharsets.US_ASCII);
-                    return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
-                }
-                b.write(c);
-            }
-            return b.size() == 0 ? null : b.toString(StandardCharsets.US_ASCII);
         }
 
         @Override
