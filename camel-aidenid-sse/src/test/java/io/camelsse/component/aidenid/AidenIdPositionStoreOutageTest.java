@@ -6,6 +6,9 @@ package io.camelsse.component.aidenid;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelsse.component.sse.SharedLogResumeStrategy;
 import io.camelsse.component.sse.UnreachableStateRepository;
@@ -18,6 +21,7 @@ import org.apache.camel.resume.Offset;
 import org.apache.camel.resume.OffsetKey;
 import org.apache.camel.support.resume.OffsetKeys;
 import org.apache.camel.support.resume.Offsets;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -197,9 +201,76 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
         assertThat(receivedIds()).containsExactly("evt_000002", "evt_000003");
     }
 
+    @Test
+    void aResumeStrategyThatBlocksOnTheStartMarkerHoldsTheStartNoLongerThanResumeReadTimeout() throws Exception {
+        publish(3);
+        SharedLogResumeStrategy.Log log = new SharedLogResumeStrategy.Log();
+        BlockingLogStrategy strategy = new BlockingLogStrategy(log);
+        strategy.updateLastOffset(OffsetKeys.of(KEY), Offsets.of("evt_000001"));
+        strategy.blocking = true;
+        CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
+            try {
+                context.addRoutes(new RouteBuilder() {
+                    @Override
+                    public void configure() {
+                        from(aidenId("resumeReadTimeout=300")).routeId("r")
+                                .resumable().resumeStrategy(strategy)
+                                .process(received::add);
+                    }
+                });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        // the start returns although the hand-over still blocks; the blocked call is interrupted, not left behind
+        try {
+            await().until(started::isDone);
+        } catch (ConditionTimeoutException heldUp) {
+            // a start that waits for the hand-over would hold the context's stop after this test
+            strategy.release.countDown();
+            throw heldUp;
+        }
+        started.get();
+        await().until(() -> strategy.interrupted.getCount() == 0);
+        await().until(() -> markerThreads().isEmpty());
+        assertThat((String) consumer("r").getHealthCheck().call().getDetails()
+                .get(SseConsumerHealthCheck.DETAIL_LAST_ERROR))
+                .contains("did not take a start marker within 300 ms (resumeReadTimeout)");
+        assertThat(SIM.simulator().requests(Vendor.AIDENID)).isEmpty();
+
+        // the broker is back: the next read takes the marker, and the stream opens after the stored position
+        await().until(() -> strategy.blockedCalls.get() >= 2);
+        strategy.blocking = false;
+        await().until(() -> received.size() == 2);
+        assertThat(receivedIds()).containsExactly("evt_000002", "evt_000003");
+
+        // and a stop while a read blocks leaves no thread either
+        context.getRouteController().stopRoute("r");
+        strategy.release = new CountDownLatch(1);
+        strategy.blocking = true;
+        context.getRouteController().startRoute("r");
+        int blockedBefore = strategy.blockedCalls.get();
+        await().until(() -> strategy.blockedCalls.get() > blockedBefore);
+        context.getRouteController().stopRoute("r");
+        try {
+            await().until(() -> markerThreads().isEmpty() && positionReadThreads().isEmpty());
+        } finally {
+            strategy.release.countDown();
+        }
+    }
+
     private static List<Thread> positionReadThreads() {
+        return threadsNamed("SsePositionRead");
+    }
+
+    private static List<Thread> markerThreads() {
+        return threadsNamed("SseResumeMarker");
+    }
+
+    private static List<Thread> threadsNamed(String part) {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.isAlive() && t.getName().contains("SsePositionRead")).toList();
+                .filter(t -> t.isAlive() && t.getName().contains(part)).toList();
     }
 
     private static void publish(int count) {
@@ -208,6 +279,37 @@ class AidenIdPositionStoreOutageTest extends AidenIdRouteTestSupport {
         }
     }
 
+
+    /**
+     * A shared log whose start marker writes block until interrupted while the test says so, as camel-kafka's producer
+     * waits for a broker that is out of reach.
+     */
+    private static final class BlockingLogStrategy extends SharedLogResumeStrategy {
+        volatile boolean blocking;
+        final AtomicInteger blockedCalls = new AtomicInteger();
+        final CountDownLatch interrupted = new CountDownLatch(1);
+        volatile CountDownLatch release = new CountDownLatch(1);
+
+        BlockingLogStrategy(Log log) {
+            super(log);
+        }
+
+        @Override
+        public void updateLastOffset(OffsetKey<?> key, Offset<?> offset, UpdateCallBack callback) {
+            if (blocking) {
+                blockedCalls.incrementAndGet();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    interrupted.countDown();
+                    Thread.currentThread().interrupt();
+                    callback.onUpdate(e);
+                    return;
+                }
+            }
+            super.updateLastOffset(key, offset, callback);
+        }
+    }
 
     /** A shared log whose writes fail, as a producer's whose broker is out of reach, while the test says so. */
     private static final class UnreachableLogStrategy extends SharedLogResumeStrategy {

@@ -41,7 +41,8 @@ public abstract class ResumableSseConsumerSupport extends SseConsumerSupport imp
     @Override
     protected void doStart() throws Exception {
         ResumeStrategy strategy = resumeStrategy;
-        strategyPosition = strategy == null ? null : new ResumeStrategyPosition(strategy, resumeKey());
+        strategyPosition = strategy == null ? null : new ResumeStrategyPosition(strategy, resumeKey(),
+                getEndpoint().getCamelContext().getExecutorServiceManager(), this);
         startedFromStrategy = "";
         super.doStart();
     }

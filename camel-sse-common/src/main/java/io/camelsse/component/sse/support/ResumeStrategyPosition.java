@@ -10,12 +10,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.WeakHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import io.camelsse.component.sse.connection.HeaderValues;
 import io.camelsse.component.sse.connection.EventIds;
 import org.apache.camel.Exchange;
 import org.apache.camel.resume.ResumeStrategy;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.support.resume.OffsetKeys;
 import org.apache.camel.support.resume.Offsets;
 import org.apache.camel.support.resume.Resumables;
@@ -29,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * A strategy such as camel-kafka's reads its store asynchronously, and says nothing when it has caught up. So the
  * consumer writes a start marker through the strategy and waits until the marker has been read back: every position
  * written before it, by any node, has then been read too.
+ * <p>
+ * The marker is handed to the strategy on a thread of its own, which lives only as long as the hand-over: a strategy
+ * may block there while its store is out of reach (camel-kafka's producer waits up to {@code max.block.ms} for the
+ * broker), and the wait for the marker is bounded by the read-back timeout all the same.
  */
 public final class ResumeStrategyPosition {
 
@@ -39,12 +48,21 @@ public final class ResumeStrategyPosition {
 
     private final ResumeStrategy strategy;
     private final String key;
+    private final ExecutorServiceManager threads;
+    private final Object threadOwner;
     // loaded once per start: a strategy such as camel-kafka's starts a reading thread each time it is asked
     private boolean cacheLoaded;
 
-    public ResumeStrategyPosition(ResumeStrategy strategy, String key) {
+    /**
+     * @param threads     where the thread that hands the start marker over comes from
+     * @param threadOwner the owner Camel names that thread after
+     */
+    public ResumeStrategyPosition(ResumeStrategy strategy, String key, ExecutorServiceManager threads,
+                                  Object threadOwner) {
         this.strategy = strategy;
         this.key = key;
+        this.threads = threads;
+        this.threadOwner = threadOwner;
     }
 
     public String key() {
@@ -57,9 +75,10 @@ public final class ResumeStrategyPosition {
      *
      * @param  readBackTimeout          how long to wait for the store to be read up to now; a strategy that confirms
      *                                  its writes but never reads them back costs this long, and a warning
-     * @throws PositionStoreException   when the store failed: the strategy could not load it, or did not confirm
-     *                                  the start marker within the timeout, or reported the marker's write failed.
-     *                                  Starting from what it read so far could skip events, so the caller asks again
+     * @throws PositionStoreException   when the store failed: the strategy could not load it, or did not take or
+     *                                  confirm the start marker within the timeout, or reported the marker's write
+     *                                  failed. Starting from what it read so far could skip events, so the caller
+     *                                  asks again
      * @throws IllegalArgumentException when the store holds an ID that may not be sent as {@code Last-Event-ID}
      */
     public String load(Duration readBackTimeout) throws PositionStoreException {
@@ -77,18 +96,30 @@ public final class ResumeStrategyPosition {
         CountDownLatch settled = adapter.expect(marker);
         MarkerWrite write = new MarkerWrite(settled);
         boolean settledInTime;
+        ExecutorService handOver = threads.newSingleThreadExecutor(threadOwner, "SseResumeMarker");
         try {
-            strategy.updateLastOffset(OffsetKeys.of(key + LastEventIdResumeAdapter.START_MARKER_SUFFIX),
-                    Offsets.of(marker), write);
-            settledInTime = settled.await(readBackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            long deadline = System.nanoTime() + readBackTimeout.toNanos();
+            Future<?> taken = handOver.submit(() -> {
+                strategy.updateLastOffset(OffsetKeys.of(key + LastEventIdResumeAdapter.START_MARKER_SUFFIX),
+                        Offsets.of(marker), write);
+                return null;
+            });
+            taken.get(readBackTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            settledInTime = settled.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException stopping) {
             Thread.currentThread().interrupt();
             throw new PositionStoreException("the read of the resume strategy " + strategyName()
                                              + " was interrupted", stopping);
-        } catch (Exception failed) {
+        } catch (TimeoutException blocked) {
+            throw new PositionStoreException("the resume strategy " + strategyName() + " did not take a start marker"
+                                             + " within " + readBackTimeout.toMillis() + " ms (resumeReadTimeout)",
+                    null);
+        } catch (ExecutionException failed) {
             throw new PositionStoreException("the resume strategy " + strategyName() + " could not write a start"
-                                             + " marker", failed);
+                                             + " marker", failed.getCause());
         } finally {
+            // interrupts a hand-over that still blocks, which camel-kafka's producer heeds
+            threads.shutdownNow(handOver);
             adapter.forget(marker);
         }
         if (write.failure != null) {
