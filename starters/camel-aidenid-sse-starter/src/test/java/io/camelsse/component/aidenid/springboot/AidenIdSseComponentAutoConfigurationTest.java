@@ -74,6 +74,39 @@ class AidenIdSseComponentAutoConfigurationTest {
                 });
     }
 
+    /**
+     * The configuration bean holds the defaults of every endpoint: the starter's own defaults must not overwrite its
+     * values, while a property the application sets goes on top of it, whatever order the two are applied in.
+     */
+    @Test
+    void aConfigurationBeanKeepsItsValuesAndTheSetPropertiesGoOnTop() {
+        runner.withBean("defaults", AidenIdSseConfiguration.class, () -> {
+                    AidenIdSseConfiguration defaults = new AidenIdSseConfiguration();
+                    defaults.setBaseUrl("http://127.0.0.1:9");
+                    defaults.setReadTimeout(5_000L);
+                    defaults.setRawPayload(true);
+                    defaults.setOrgId("org_from_bean");
+                    defaults.setProjectId("proj_from_bean");
+                    return defaults;
+                })
+                .withPropertyValues(
+                        "camel.component.aidenid-sse.configuration=#bean:defaults",
+                        "camel.component.aidenid-sse.event-types=inbound.received",
+                        "camel.component.aidenid-sse.project-id=proj_from_properties")
+                .run(spring -> {
+                    assertThat(spring).hasNotFailed();
+                    AidenIdSseConfiguration defaults = spring.getBean(CamelContext.class)
+                            .getComponent("aidenid-sse", AidenIdSseComponent.class).getConfiguration();
+
+                    assertThat(defaults.getBaseUrl()).isEqualTo("http://127.0.0.1:9");
+                    assertThat(defaults.getReadTimeout()).isEqualTo(5_000L);
+                    assertThat(defaults.isRawPayload()).isTrue();
+                    assertThat(defaults.getOrgId()).isEqualTo("org_from_bean");
+                    assertThat(defaults.getEventTypes()).isEqualTo("inbound.received");
+                    assertThat(defaults.getProjectId()).isEqualTo("proj_from_properties");
+                });
+    }
+
     @Test
     void aValueThatIsNoBeanReferenceIsRefusedByName() {
         runner.withPropertyValues("camel.component.aidenid-sse.last-event-id-repository=positions")

@@ -44,6 +44,37 @@ class PredicateSseComponentAutoConfigurationTest {
                 });
     }
 
+    /**
+     * The configuration bean holds the defaults of every endpoint: the starter's own defaults must not overwrite its
+     * values, while a property the application sets goes on top of it, whatever order the two are applied in.
+     */
+    @Test
+    void aConfigurationBeanKeepsItsValuesAndTheSetPropertiesGoOnTop() {
+        runner.withBean("defaults", PredicateSseConfiguration.class, () -> {
+                    PredicateSseConfiguration defaults = new PredicateSseConfiguration();
+                    defaults.setBaseUrl("http://127.0.0.1:9");
+                    defaults.setReadTimeout(5_000L);
+                    defaults.setTerminalOnly(true);
+                    defaults.setApiKey("key-from-bean");
+                    return defaults;
+                })
+                .withPropertyValues(
+                        "camel.component.predicate-sse.configuration=#bean:defaults",
+                        "camel.component.predicate-sse.max-sessions=7",
+                        "camel.component.predicate-sse.api-key=key-from-properties")
+                .run(spring -> {
+                    assertThat(spring).hasNotFailed();
+                    PredicateSseConfiguration defaults = spring.getBean(CamelContext.class)
+                            .getComponent("predicate-sse", PredicateSseComponent.class).getConfiguration();
+
+                    assertThat(defaults.getBaseUrl()).isEqualTo("http://127.0.0.1:9");
+                    assertThat(defaults.getReadTimeout()).isEqualTo(5_000L);
+                    assertThat(defaults.isTerminalOnly()).isTrue();
+                    assertThat(defaults.getMaxSessions()).isEqualTo(7);
+                    assertThat(defaults.getApiKey()).isEqualTo("key-from-properties");
+                });
+    }
+
     @Test
     void springBootFindsTheAutoConfigurations() {
         assertThat(ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader()))

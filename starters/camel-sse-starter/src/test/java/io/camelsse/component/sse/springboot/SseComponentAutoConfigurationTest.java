@@ -42,6 +42,45 @@ class SseComponentAutoConfigurationTest {
                 });
     }
 
+    /** The starter applies what the application set, not its defaults over what a component bean sets itself. */
+    @Test
+    void aComponentBeanOfTheApplicationKeepsWhatItSets() {
+        runner.withBean("sse", SseComponent.class, () -> {
+                    SseComponent own = new SseComponent();
+                    own.setWorkerThreads(2);
+                    own.setHealthCheckConsumerEnabled(false);
+                    return own;
+                })
+                .withPropertyValues("camel.component.sse.bridge-error-handler=true")
+                .run(spring -> {
+                    SseComponent sse = spring.getBean(CamelContext.class).getComponent("sse", SseComponent.class);
+
+                    assertThat(sse).isSameAs(spring.getBean("sse"));
+                    assertThat(sse.getWorkerThreads()).isEqualTo(2);
+                    assertThat(sse.isHealthCheckConsumerEnabled()).isFalse();
+                    assertThat(sse.isBridgeErrorHandler()).isTrue();
+                });
+    }
+
+    @Test
+    void aSetPropertyIsAppliedAlsoWhenItEqualsTheDefaultAndInAnyRelaxedSpelling() {
+        runner.withBean("sse", SseComponent.class, () -> {
+                    SseComponent own = new SseComponent();
+                    own.setWorkerThreads(2);
+                    own.setBridgeErrorHandler(true);
+                    return own;
+                })
+                .withPropertyValues(
+                        "camel.component.sse.worker-threads=8",
+                        "camel.component.sse.bridgeErrorHandler=false")
+                .run(spring -> {
+                    SseComponent sse = spring.getBean(CamelContext.class).getComponent("sse", SseComponent.class);
+
+                    assertThat(sse.getWorkerThreads()).isEqualTo(8);
+                    assertThat(sse.isBridgeErrorHandler()).isFalse();
+                });
+    }
+
     @Test
     void camelPlaceholdersInAValueAreResolved() {
         runner.withPropertyValues(
