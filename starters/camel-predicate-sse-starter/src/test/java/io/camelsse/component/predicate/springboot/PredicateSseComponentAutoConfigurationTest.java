@@ -4,6 +4,9 @@
  */
 package io.camelsse.component.predicate.springboot;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 import io.camelsse.component.predicate.MemoryWatchRepository;
 import io.camelsse.component.predicate.PredicateSseComponent;
 import io.camelsse.component.predicate.PredicateSseConfiguration;
@@ -19,6 +22,7 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class PredicateSseComponentAutoConfigurationTest {
 
@@ -113,6 +117,23 @@ class PredicateSseComponentAutoConfigurationTest {
 
                     assertThat(predicate.getApiKey()).isEqualTo("key-from-elsewhere");
                     assertThat(predicate.getBaseUrl()).isEqualTo("https://api.identity.predicate.io");
+                });
+    }
+
+    /** A key Camel cannot apply fails naming the property, never showing the key. */
+    @Test
+    void aKeyThatCannotBeAppliedIsNotRepeatedInTheFailure() {
+        runner.withPropertyValues("camel.component.predicate-sse.api-key=pk_s3cr3t_part{{no.such.suffix}}")
+                .run(spring -> {
+                    Throwable failure = catchThrowable(
+                            () -> spring.getBean(CamelContext.class).getComponent("predicate-sse"));
+
+                    assertThat(failure).isNotNull();
+                    StringWriter trace = new StringWriter();
+                    failure.printStackTrace(new PrintWriter(trace));
+                    assertThat(trace.toString())
+                            .contains("camel.component.predicate-sse.api-key", "no.such.suffix")
+                            .doesNotContain("pk_s3cr3t_part");
                 });
     }
 

@@ -33,7 +33,8 @@ import org.springframework.core.env.Environment;
  * {@code configuration} bean, sets itself. A {@code configuration} bean is applied first, so the other properties set
  * go on top of it.
  * <p>
- * Nothing here logs a value, so a secret set this way shows up nowhere.
+ * Nothing here logs a value, and a value Camel refuses (an unknown placeholder in it, say) fails with a message that
+ * names the property but not the value, which may be a secret.
  */
 public final class ComponentPropertiesCustomizer implements ComponentCustomizer {
 
@@ -42,6 +43,7 @@ public final class ComponentPropertiesCustomizer implements ComponentCustomizer 
     /** The switches of the starter itself, not options of the component. */
     private static final String ENABLED = "enabled";
     private static final String CUSTOMIZER = "customizer";
+    private static final String MASK = "xxxxxx";
 
     private final Environment environment;
     private final String scheme;
@@ -66,10 +68,16 @@ public final class ComponentPropertiesCustomizer implements ComponentCustomizer 
     public void configure(String name, Component target) {
         CamelContext context = target.getCamelContext();
         for (Map.Entry<String, Object> option : setOptions(context).entrySet()) {
-            PropertyBindingSupport.build()
-                    .withConfigurer(target.getComponentPropertyConfigurer())
-                    .withIgnoreCase(true)
-                    .bind(context, target, option.getKey(), option.getValue());
+            try {
+                PropertyBindingSupport.build()
+                        .withConfigurer(target.getComponentPropertyConfigurer())
+                        .withIgnoreCase(true)
+                        .bind(context, target, option.getKey(), option.getValue());
+            } catch (RuntimeException e) {
+                // Camel's messages repeat the value as written (e.g. "... not found in properties from text: ...")
+                throw new IllegalArgumentException("Cannot apply " + propertyName(option.getKey()) + " to the "
+                                                   + name + " component: " + messagesOf(e, option.getValue()));
+            }
         }
     }
 
@@ -128,5 +136,24 @@ public final class ComponentPropertiesCustomizer implements ComponentCustomizer 
 
     private String propertyName(String option) {
         return "camel.component." + scheme + "." + StringHelper.camelCaseToDash(option);
+    }
+
+    /** The messages of the failure and its causes, with the value masked wherever it appears. */
+    private static String messagesOf(Throwable failure, Object value) {
+        String secret = value instanceof String text && !text.isEmpty() ? text : null;
+        StringBuilder messages = new StringBuilder();
+        String previous = null;
+        int depth = 0;
+        for (Throwable cause = failure; cause != null && depth++ < 10; cause = cause.getCause()) {
+            String message = Objects.toString(cause.getMessage(), cause.getClass().getSimpleName());
+            if (secret != null) {
+                message = message.replace(secret, MASK);
+            }
+            if (!message.equals(previous)) {
+                messages.append(messages.isEmpty() ? "" : ": ").append(message);
+            }
+            previous = message;
+        }
+        return messages.toString();
     }
 }

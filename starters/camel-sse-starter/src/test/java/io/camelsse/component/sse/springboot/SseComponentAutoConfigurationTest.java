@@ -4,6 +4,9 @@
  */
 package io.camelsse.component.sse.springboot;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
 import io.camelsse.component.sse.SseComponent;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -14,6 +17,7 @@ import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 class SseComponentAutoConfigurationTest {
 
@@ -91,6 +95,27 @@ class SseComponentAutoConfigurationTest {
 
                     assertThat(sse.getRequestHeaders()).isEqualTo("X-Trace: on");
                 });
+    }
+
+    /** A value Camel cannot apply fails the start naming the property; the value may be a secret, so it is not shown. */
+    @Test
+    void aValueThatCannotBeAppliedIsNotRepeatedInTheFailure() {
+        runner.withPropertyValues("camel.component.sse.request-headers="
+                                  + "Authorization: Bearer s3cr3t-header-value, X-Trace: {{no.such.property}}")
+                .run(spring -> {
+                    Throwable failure = catchThrowable(() -> spring.getBean(CamelContext.class).getComponent("sse"));
+
+                    assertThat(failure).isNotNull();
+                    assertThat(stackTraceOf(failure))
+                            .contains("camel.component.sse.request-headers", "no.such.property")
+                            .doesNotContain("s3cr3t-header-value");
+                });
+    }
+
+    private static String stackTraceOf(Throwable failure) {
+        StringWriter text = new StringWriter();
+        failure.printStackTrace(new PrintWriter(text));
+        return text.toString();
     }
 
     @Test
