@@ -48,7 +48,9 @@ class AidenIdSseStarterSimulatorTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry properties) {
         properties.add("camel.component.aidenid-sse.base-url", SIM::baseUrl);
-        properties.add("camel.component.aidenid-sse.api-key", () -> SseSimulator.AIDENID_API_KEY);
+        // the key through a Camel placeholder, as the docs advise ({{env:AIDENID_API_KEY}} in an application)
+        properties.add("vault.aidenid", () -> SseSimulator.AIDENID_API_KEY);
+        properties.add("camel.component.aidenid-sse.api-key", () -> "{{vault.aidenid}}");
         properties.add("camel.component.aidenid-sse.org-id", () -> SseSimulator.AIDENID_ORG_ID);
         properties.add("camel.component.aidenid-sse.project-id", () -> SseSimulator.AIDENID_PROJECT_ID);
     }
