@@ -251,9 +251,8 @@ final class WatchSet {
 
     /**
      * Reads the repository again, for the streaming consumer: opens the sessions other nodes added, closes those they
-     * removed or finished. Does nothing while no consumer of this node streams the set, or before it has read it.
-     *
-     * The read is made without the lock, as in {@link #openAll}.
+     * removed or finished. Does nothing while no consumer of this node streams the set, or before it has read it. The
+     * read is made without the lock, as in {@link #openAll}.
      *
      * @return how many sessions were opened and closed, as {@code {opened, closed}}
      */
