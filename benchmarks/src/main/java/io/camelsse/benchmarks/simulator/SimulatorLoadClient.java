@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -93,6 +94,76 @@ public final class SimulatorLoadClient {
         }
     }
 
+    /** What the streams of one run have seen, updated from Vert.x's event loops. */
+    static final class Counts {
+        final LongAdder events = new LongAdder();
+        final AtomicInteger open = new AtomicInteger();
+        final AtomicInteger failed = new AtomicInteger();
+        final AtomicInteger ended = new AtomicInteger();
+
+        /** Returns what to call once the stream ends, however it ends: it counts the end once. */
+        Runnable opened() {
+            open.incrementAndGet();
+            AtomicBoolean over = new AtomicBoolean();
+            return () -> {
+                if (over.compareAndSet(false, true)) {
+                    open.decrementAndGet();
+                    ended.incrementAndGet();
+                }
+            };
+        }
+    }
+
+    static Buffer rawRequest(int port) {
+        return Buffer.buffer("GET " + SseSimulator.AIDENID_STREAM_PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nAuthorization: Bearer " + SseSimulator.AIDENID_API_KEY + "\r\nX-Org-Id: " + SseSimulator.AIDENID_ORG_ID
+                + "\r\nX-Project-Id: " + SseSimulator.AIDENID_PROJECT_ID + "\r\nAccept: text/event-stream\r\n\r\n");
+    }
+
+    static RequestOptions httpRequest(int port) {
+        return new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
+                .setURI(SseSimulator.AIDENID_STREAM_PATH)
+                .addHeader("Authorization", "Bearer " + SseSimulator.AIDENID_API_KEY)
+                .addHeader("X-Org-Id", SseSimulator.AIDENID_ORG_ID)
+                .addHeader("X-Project-Id", SseSimulator.AIDENID_PROJECT_ID)
+                .addHeader("Accept", "text/event-stream");
+    }
+
+    /** Opens one stream as a raw TCP connection; {@code settled} runs once it is open or has failed. */
+    static void openRaw(NetClient net, int port, Buffer request, Counts counts, Runnable settled) {
+        EventCounter counter = new EventCounter();
+        net.connect(port, "127.0.0.1").onComplete(ar -> {
+            settled.run();
+            if (ar.failed()) {
+                counts.failed.incrementAndGet();
+                return;
+            }
+            Runnable ended = counts.opened();
+            ar.result().handler(b -> counts.events.add(counter.feed(b.getByteBuf())));
+            ar.result().closeHandler(v -> ended.run());
+            ar.result().write(request);
+        });
+    }
+
+    /**
+     * Opens one stream with the Vert.x HttpClient; {@code settled} runs once it is open or has failed. A stream the
+     * server cuts off (it stops, or drops a slow stream) ends with an exception, not with the end of the body.
+     */
+    static void openHttp(HttpClient client, RequestOptions options, Counts counts, Runnable settled) {
+        EventCounter counter = new EventCounter();
+        client.request(options).compose(req -> req.send()).onComplete(ar -> {
+            settled.run();
+            if (ar.failed() || ar.result().statusCode() != 200) {
+                counts.failed.incrementAndGet();
+                return;
+            }
+            Runnable ended = counts.opened();
+            ar.result().handler(b -> counts.events.add(counter.feed(b.getByteBuf())));
+            ar.result().endHandler(v -> ended.run());
+            ar.result().exceptionHandler(t -> ended.run());
+        });
+    }
+
     public static void main(String[] args) throws InterruptedException {
         int port = 8090;
         int streams = 10_000;
@@ -112,89 +183,51 @@ public final class SimulatorLoadClient {
         Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(false));
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(10_000).setKeepAlive(false)
                 .setTcpNoDelay(true), new PoolOptions().setHttp1MaxSize(streams).setMaxWaitQueueSize(-1));
-        LongAdder events = new LongAdder();
-        AtomicInteger open = new AtomicInteger();
-        AtomicInteger failed = new AtomicInteger();
-        AtomicInteger ended = new AtomicInteger();
+        Counts counts = new Counts();
         Semaphore connecting = new Semaphore(parallelism);
         long deadline = System.nanoTime() + duration.toNanos();
         long start = System.nanoTime();
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
-                .setURI(SseSimulator.AIDENID_STREAM_PATH)
-                .addHeader("Authorization", "Bearer " + SseSimulator.AIDENID_API_KEY)
-                .addHeader("X-Org-Id", SseSimulator.AIDENID_ORG_ID)
-                .addHeader("X-Project-Id", SseSimulator.AIDENID_PROJECT_ID)
-                .addHeader("Accept", "text/event-stream");
+        RequestOptions options = httpRequest(port);
         NetClient net = vertx.createNetClient(new NetClientOptions().setConnectTimeout(10_000).setTcpNoDelay(true));
-        Buffer request = Buffer.buffer("GET " + SseSimulator.AIDENID_STREAM_PATH + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
-                + "\r\nAuthorization: Bearer " + SseSimulator.AIDENID_API_KEY + "\r\nX-Org-Id: " + SseSimulator.AIDENID_ORG_ID
-                + "\r\nX-Project-Id: " + SseSimulator.AIDENID_PROJECT_ID + "\r\nAccept: text/event-stream\r\n\r\n");
+        Buffer request = rawRequest(port);
         for (int i = 0; i < streams && System.nanoTime() < deadline; i++) {
             if (!connecting.tryAcquire(10, TimeUnit.SECONDS)) {
                 System.out.println("connects are not completing; stopping at " + i);
                 break;
             }
-            EventCounter counter = new EventCounter();
-            if (!httpClient) {
-                net.connect(port, "127.0.0.1").onComplete(ar -> {
-                    connecting.release();
-                    if (ar.failed()) {
-                        failed.incrementAndGet();
-                        return;
-                    }
-                    open.incrementAndGet();
-                    ar.result().handler(b -> events.add(counter.feed(b.getByteBuf())));
-                    ar.result().closeHandler(v -> {
-                        open.decrementAndGet();
-                        ended.incrementAndGet();
-                    });
-                    ar.result().write(request);
-                });
-                continue;
+            if (httpClient) {
+                openHttp(client, options, counts, connecting::release);
+            } else {
+                openRaw(net, port, request, counts, connecting::release);
             }
-            client.request(options).compose(req -> req.send()).onComplete(ar -> {
-                connecting.release();
-                if (ar.failed() || ar.result().statusCode() != 200) {
-                    failed.incrementAndGet();
-                    return;
-                }
-                open.incrementAndGet();
-                ar.result().handler(b -> events.add(counter.feed(b.getByteBuf())));
-                ar.result().endHandler(v -> {
-                    open.decrementAndGet();
-                    ended.incrementAndGet();
-                });
-                ar.result().exceptionHandler(t -> {
-                });
-            });
         }
         System.out.printf(Locale.ROOT, "client: %d streams requested in %.1f s, %d open, %d failed%n", streams,
-                (System.nanoTime() - start) / 1e9, open.get(), failed.get());
-        long lastEvents = events.sum();
+                (System.nanoTime() - start) / 1e9, counts.open.get(), counts.failed.get());
+        long lastEvents = counts.events.sum();
         long peakRate = 0;
-        int peakOpen = open.get();
+        int peakOpen = counts.open.get();
         long measuredEvents = 0;
         long measuredNanos = 0;
         long last = System.nanoTime();
         while (System.nanoTime() < deadline) {
             Thread.sleep(1000);
             long now = System.nanoTime();
-            long total = events.sum();
+            long total = counts.events.sum();
             long rate = (long) ((total - lastEvents) / ((now - last) / 1e9));
-            int o = open.get();
+            int o = counts.open.get();
             peakOpen = Math.max(peakOpen, o);
             if (total > lastEvents) {
                 measuredEvents += total - lastEvents;
                 measuredNanos += now - last;
                 peakRate = Math.max(peakRate, rate);
             }
-            System.out.printf(Locale.ROOT, "client: open %d, failed %d, received %,d events/s%n", o, failed.get(), rate);
+            System.out.printf(Locale.ROOT, "client: open %d, failed %d, received %,d events/s%n", o, counts.failed.get(), rate);
             lastEvents = total;
             last = now;
         }
         System.out.printf(Locale.ROOT, "CLIENT SUMMARY: peak open streams %d, failed %d, %,d events received; "
-                + "%,.0f events/s over the %.1f s with traffic, best second %,d events/s%n", peakOpen, failed.get(),
-                events.sum(), measuredNanos == 0 ? 0 : measuredEvents / (measuredNanos / 1e9), measuredNanos / 1e9, peakRate);
+                + "%,.0f events/s over the %.1f s with traffic, best second %,d events/s%n", peakOpen, counts.failed.get(),
+                counts.events.sum(), measuredNanos == 0 ? 0 : measuredEvents / (measuredNanos / 1e9), measuredNanos / 1e9, peakRate);
         client.close();
         vertx.close().toCompletionStage().toCompletableFuture().join();
     }
