@@ -22,8 +22,13 @@ import java.util.concurrent.locks.LockSupport;
  * </pre>
  *
  * {@code --publish-rate} is in publishes per second (each one goes to every stream); 0 means as fast as
- * the simulator writes them out (the next burst is published once the previous one is written to every
- * stream). {@code --burst} events are published back to back per round.
+ * the simulator takes them (the next burst is published once the previous one is handed to every stream;
+ * a client that reads slower does not hold it back). {@code --burst} events are published back to back per round.
+ * The summary line counts the streams the simulator dropped because their client left more than
+ * {@code maxQueuedBytesPerStream} (8 MiB by default) unread. At a fixed {@code --publish-rate} a stream gets
+ * {@code burst * publish-rate} events of about 230 bytes a second, so even a client that reads nothing keeps its
+ * stream for minutes; with {@code --publish-rate 0} a client that reads slower than the simulator writes loses
+ * its stream.
  */
 public final class SimulatorLoadServer {
 
@@ -111,8 +116,11 @@ public final class SimulatorLoadServer {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long sent = sim.stats().eventsSent() - sentAtStart;
-            System.out.printf(Locale.ROOT, "SERVER SUMMARY: published %,d events to %d streams in %.1f s; wrote %,d events, %,.0f events/s%n",
-                    published, peakOpen, seconds, sent, sent / seconds);
+            System.out.printf(Locale.ROOT, "SERVER SUMMARY: published %,d events to %d streams in %.1f s; wrote %,d events, "
+                    + "%,.0f events/s; %d streams still open, %d dropped for leaving more than %d bytes unread%n",
+                    published, peakOpen, seconds, sent, sent / seconds,
+                    sim.stats().openStreams(Vendor.AIDENID), sim.stats().slowStreamsDropped(),
+                    SseSimulator.DEFAULT_MAX_QUEUED_BYTES_PER_STREAM);
         }
     }
 
