@@ -91,6 +91,10 @@ public final class ManyRoutesLoadClient {
         if (!headers.equals("option") && !headers.equals("uri")) {
             throw new IllegalArgumentException("--headers is option or uri, not " + headers);
         }
+        if (fanouts < 1) {
+            // the summary quotes the median of the fan-outs, which needs one
+            throw new IllegalArgumentException("--fanouts must be at least 1, not " + fanouts);
+        }
         if (single != null) {
             Run run = new Run(port, single, headers, fanouts, camelOnly);
             long timeLimitMillis = timeLimit.toMillis();

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
@@ -45,6 +46,7 @@ import org.h2.jdbcx.JdbcDataSource;
 public final class WatchBenchmark {
 
     private static final String API_KEY = "sim_predicate_test_key";
+    private static final Set<String> OPTIONS = Set.of("base-url", "sessions", "repository", "pace", "restart-pace");
     private static final Pattern SESSION_ID = Pattern.compile("\"sessionId\"\\s*:\\s*\"([^\"]+)\"");
 
     private final String baseUrl;
@@ -66,8 +68,14 @@ public final class WatchBenchmark {
 
     public static void main(String[] argv) throws Exception {
         Map<String, String> args = new java.util.HashMap<>();
-        for (int i = 0; i + 1 < argv.length; i += 2) {
-            args.put(argv[i].replaceFirst("^--", ""), argv[i + 1]);
+        for (int i = 0; i < argv.length; i += 2) {
+            String name = argv[i].replaceFirst("^--", "");
+            // a misspelt option would otherwise run the default, and the figures would be of another run
+            if (!OPTIONS.contains(name) || i + 1 == argv.length) {
+                throw new IllegalArgumentException("usage: --base-url URL --sessions N --repository memory|file|jdbc"
+                                                   + " --pace N --restart-pace N (refused: " + argv[i] + ")");
+            }
+            args.put(name, argv[i + 1]);
         }
         new WatchBenchmark(args).run();
         System.exit(0);
