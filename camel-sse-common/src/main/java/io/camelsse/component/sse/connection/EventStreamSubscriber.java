@@ -33,9 +33,10 @@ import io.camelsse.component.sse.parser.EventTooLargeException;
  * <p>
  * Signals arrive from the HTTP client's threads and from route completions on any thread; a work-in-progress counter
  * serialises them into one drain loop, so no lock is held while the route runs and no thread waits. The loop runs on a
- * worker thread only (see {@link WorkerThreads}): never on the selector thread of a client that other streams share.
- * A client of this stream's own may deliver on its reading thread instead (see
- * {@link SseStream#deliverOnReadingThread}).
+ * worker thread only (see {@link WorkerThreads}): never on the selector thread of a client that other streams share,
+ * and over HTTP/2 never on the thread that hands a chunk over, which reads the frames of every stream of the
+ * connection (a busy route there would stop them all, not just its own). A client of this stream's own may deliver on
+ * its reading thread instead (see {@link SseStream#deliverOnReadingThread}).
  * <p>
  * The events of one chunk travel as one batch: the thread that feeds the parser fills it, the queue hands it to the
  * drain loop, and only the drain loop reads it. The next chunk is asked for once the first event of a batch is on its
@@ -53,6 +54,7 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
     private final Executor workers;
     private final Clock clock;
     private final boolean deliverOnReadingThread;
+    private final boolean sharedConnection;
 
     // batches of events, one per chunk, parsed and not yet taken by the drain loop: at most one while reading ahead
     private final Queue<List<ServerSentEvent>> parsed = new ConcurrentLinkedQueue<>();
@@ -101,13 +103,16 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
      *                   stream, with the cause otherwise
      * @param deliverOnReadingThread true when the client reading the body serves this stream only: the events of a
      *                   chunk are then delivered on the thread that hands it over, and other signals move to the workers
+     * @param sharedConnection true when the body comes over a connection that carries other streams too (HTTP/2):
+     *                   the drain loop then always starts on another worker than the calling thread
      * @param clock      the stream's time, for the read timeout
      */
     EventStreamSubscriber(String lastEventId, int maxEventSize, StreamHandler handler, LongConsumer retryListener,
                           BiConsumer<EventStreamSubscriber, Throwable> onFinished, Executor workers,
-                          boolean deliverOnReadingThread, Clock clock) {
+                          boolean deliverOnReadingThread, boolean sharedConnection, Clock clock) {
         this.workers = workers;
         this.deliverOnReadingThread = deliverOnReadingThread;
+        this.sharedConnection = sharedConnection;
         this.clock = clock;
         this.lastActivityMillis = clock.millis();
         this.parser = new EventStreamParser(this, maxEventSize);
@@ -291,7 +296,12 @@ final class EventStreamSubscriber implements HttpResponse.BodySubscriber<String>
         if (workInProgress.getAndIncrement() != 0) {
             return;
         }
-        WorkerThreads.runOnWorker(workers, drainLoop);
+        if (sharedConnection) {
+            // a worker may call here while it reads the frames of the whole connection
+            WorkerThreads.runOnPool(workers, drainLoop);
+        } else {
+            WorkerThreads.runOnWorker(workers, drainLoop);
+        }
     }
 
     /** Runs the drain loop on this thread, unless it runs elsewhere already, in which case that one goes on. */

@@ -243,9 +243,12 @@ public final class SseStream {
             return body;
         }
         HttpClient httpClient = client;
+        boolean ownClient = readingThreadWorkers != null;
+        // a client of this stream's own carries no other stream on its HTTP/2 connection
+        boolean sharedConnection = !ownClient && info.version() == HttpClient.Version.HTTP_2;
         EventStreamSubscriber subscriber = new EventStreamSubscriber(lastEventId, settings.maxEventSize(),
                 new IdTrackingHandler(), this::onServerRetry, (s, error) -> onStreamEnded(attempt, error),
-                httpClient == null ? null : workers(httpClient), readingThreadWorkers != null, clock)
+                httpClient == null ? null : workers(httpClient), ownClient, sharedConnection, clock)
                 .countingInto(counters);
         attempt.subscriber = subscriber;
         if (!markConnected(attempt)) {
