@@ -4,8 +4,6 @@
  */
 package io.camelsse.component.aidenid;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -16,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 import io.camelsse.component.sse.RecordingExceptionHandler;
+import io.camelsse.component.sse.SimulatorTrust;
 import io.camelsse.component.sse.connection.StreamState;
 import io.camelsse.component.sse.connection.StreamStatus;
 import io.camelsse.simulator.AidenIdEvents;
@@ -28,9 +27,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.jsse.KeyStoreParameters;
 import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -105,7 +102,7 @@ class AidenIdSlowRouteTest {
         // above what one round of publishing adds, so that the route that keeps up is never that far behind; the
         // JDK client takes up to its stream window (16 MiB) of a busy route's stream before the simulator holds any
         sim = simulator(2 * 1024 * 1024, true);
-        context = context(trusting(sim));
+        context = context(SimulatorTrust.trusting(sim, dir));
         List<Exchange> slow = slowRoute("slow", "sslContextParameters=#tls");
         awaitConnected("slow", 1);
         // started once the connection is up: both streams share it, as they share the component's HTTP client (another
@@ -243,23 +240,5 @@ class AidenIdSlowRouteTest {
     private static List<String> ids(List<Exchange> exchanges) {
         return exchanges.stream().map(e -> e.getMessage().getHeader(AidenIdSseConstants.EVENT_ID, String.class))
                 .toList();
-    }
-
-    /** The simulator's self-signed certificate, trusted through a PKCS12 trust store, as a user would configure it. */
-    private SSLContextParameters trusting(SseSimulator server) throws Exception {
-        Path trustStore = dir.resolve("simulator.p12");
-        char[] password = "changeit".toCharArray();
-        try (OutputStream out = Files.newOutputStream(trustStore)) {
-            server.trustStore().store(out, password);
-        }
-        KeyStoreParameters keyStore = new KeyStoreParameters();
-        keyStore.setResource("file:" + trustStore);
-        keyStore.setPassword(new String(password));
-        keyStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(keyStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trustManagers);
-        return tls;
     }
 }

@@ -4,8 +4,6 @@
  */
 package io.camelsse.component.predicate;
 
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.camelsse.component.sse.RecordingExceptionHandler;
+import io.camelsse.component.sse.SimulatorTrust;
 import io.camelsse.simulator.PredicateSession;
 import io.camelsse.simulator.ScriptStart;
 import io.camelsse.simulator.SseSimulator;
@@ -22,9 +21,6 @@ import io.camelsse.simulator.Stats;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +47,7 @@ class PredicateWatchHttp2Test {
             Map<String, AtomicInteger> perSession = new ConcurrentHashMap<>();
             List<Throwable> reported = new CopyOnWriteArrayList<>();
             CamelContext context = new DefaultCamelContext();
-            context.getRegistry().bind("tls", trusting(sim));
+            context.getRegistry().bind("tls", SimulatorTrust.trusting(sim, dir));
             context.getRegistry().bind("recordingHandler", new RecordingExceptionHandler(reported));
             PredicateSseComponent component = context.getComponent("predicate-sse", PredicateSseComponent.class);
             component.setApiKey(SseSimulator.PREDICATE_API_KEY);
@@ -97,22 +93,5 @@ class PredicateWatchHttp2Test {
                 context.stop();
             }
         }
-    }
-
-    private SSLContextParameters trusting(SseSimulator sim) throws Exception {
-        Path trustStore = dir.resolve("simulator.p12");
-        char[] password = "changeit".toCharArray();
-        try (OutputStream out = Files.newOutputStream(trustStore)) {
-            sim.trustStore().store(out, password);
-        }
-        KeyStoreParameters keyStore = new KeyStoreParameters();
-        keyStore.setResource("file:" + trustStore);
-        keyStore.setPassword(new String(password));
-        keyStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(keyStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trustManagers);
-        return tls;
     }
 }

@@ -4,10 +4,8 @@
  */
 package io.camelsse.component.sse;
 
-import java.io.OutputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -21,9 +19,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Processor;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.support.jsse.KeyStoreParameters;
-import org.apache.camel.support.jsse.SSLContextParameters;
-import org.apache.camel.support.jsse.TrustManagersParameters;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,7 +55,7 @@ class SseHttp2BusyRouteTest {
     void aBusyRouteDoesNotHoldBackAnotherStreamOnTheSameConnection() throws Exception {
         simulator = SseSimulator.builder().tls(true).keepAliveInterval(Duration.ZERO).build().start();
         context = new DefaultCamelContext();
-        context.getRegistry().bind("tls", trusting(simulator));
+        context.getRegistry().bind("tls", SimulatorTrust.trusting(simulator, dir));
         context.start();
         List<String> busyRoute = route("busy", exchange -> {
             if (busy.getCount() > 0) {
@@ -102,22 +97,5 @@ class SseHttp2BusyRouteTest {
             }
         });
         return ids;
-    }
-
-    private SSLContextParameters trusting(SseSimulator server) throws Exception {
-        Path trustStore = dir.resolve("simulator.p12");
-        char[] password = "changeit".toCharArray();
-        try (OutputStream out = Files.newOutputStream(trustStore)) {
-            server.trustStore().store(out, password);
-        }
-        KeyStoreParameters keyStore = new KeyStoreParameters();
-        keyStore.setResource("file:" + trustStore);
-        keyStore.setPassword(new String(password));
-        keyStore.setType("PKCS12");
-        TrustManagersParameters trustManagers = new TrustManagersParameters();
-        trustManagers.setKeyStore(keyStore);
-        SSLContextParameters tls = new SSLContextParameters();
-        tls.setTrustManagers(trustManagers);
-        return tls;
     }
 }
