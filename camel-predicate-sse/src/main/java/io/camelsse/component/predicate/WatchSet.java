@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import org.apache.camel.RuntimeCamelException;
 import org.slf4j.Logger;
@@ -194,31 +196,9 @@ final class WatchSet {
      * @throws UnreadableException when the repository could not be read; nothing was opened, and the claim holds
      */
     int openAll(PredicateWatchConsumer claimant, long run) throws UnreadableException {
-        for (int tries = 1; ; tries++) {
-            WatchRepository source;
-            long seen;
-            synchronized (this) {
-                if (!claimedBy(claimant, run)) {
-                    return -1;
-                }
-                ensureRepository();
-                if (tries > UNLOCKED_READ_TRIES) {
-                    return openRead(readWhole(repository));
-                }
-                source = repository;
-                seen = changes;
-            }
-            List<WatchedSession> stored = readWhole(source);
-            synchronized (this) {
-                if (!claimedBy(claimant, run) || !claimant.isRunAllowed()) {
-                    // the route stopped, or began to, while the repository answered
-                    return -1;
-                }
-                if (changes == seen) {
-                    return openRead(stored);
-                }
-            }
-        }
+        // a route that began to stop while the repository answered opens nothing
+        return readThenTake(() -> claimedBy(claimant, run) && claimant.isRunAllowed(), this::readWhole,
+                this::openRead, -1);
     }
 
     private boolean claimedBy(PredicateWatchConsumer claimant, long run) {
@@ -257,29 +237,47 @@ final class WatchSet {
      * @return how many sessions were opened and closed, as {@code {opened, closed}}
      */
     int[] refresh() throws Exception {
+        return readThenTake(() -> streaming, source -> source.load(name), this::takeIn, new int[] { 0, 0 });
+    }
+
+    /**
+     * Reads the set outside the lock and hands what was read to {@code take} under it, unless the entries changed
+     * meanwhile: then it reads again, and after {@link #UNLOCKED_READ_TRIES} tries under the lock.
+     *
+     * @param wanted   checked under the lock before and after the read: false ends the read with {@code unwanted}
+     */
+    private <T, E extends Exception> T readThenTake(BooleanSupplier wanted, SetRead<E> read,
+                                                     Function<List<WatchedSession>, T> take, T unwanted) throws E {
         for (int tries = 1; ; tries++) {
             WatchRepository source;
             long seen;
             synchronized (this) {
-                if (!streaming) {
-                    return new int[] { 0, 0 };
+                if (!wanted.getAsBoolean()) {
+                    return unwanted;
                 }
+                ensureRepository();
                 if (tries > UNLOCKED_READ_TRIES) {
-                    return takeIn(repository.load(name));
+                    return take.apply(read.from(repository));
                 }
                 source = repository;
                 seen = changes;
             }
-            List<WatchedSession> stored = source.load(name);
+            List<WatchedSession> stored = read.from(source);
             synchronized (this) {
-                if (!streaming) {
-                    return new int[] { 0, 0 };
+                if (!wanted.getAsBoolean()) {
+                    return unwanted;
                 }
                 if (changes == seen) {
-                    return takeIn(stored);
+                    return take.apply(stored);
                 }
             }
         }
+    }
+
+    /** A read of the whole set from a repository. */
+    @FunctionalInterface
+    private interface SetRead<E extends Exception> {
+        List<WatchedSession> from(WatchRepository source) throws E;
     }
 
     // under the lock, while a consumer streams the set
